@@ -1,0 +1,5 @@
+// Public library API: `import { ... } from "cwescope"`.
+export * from "./cwe/index.js";
+export * from "./data/index.js";
+export { runCli } from "./cli/main.js";
+export { VERSION } from "./version.js";

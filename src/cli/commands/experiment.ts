@@ -1,17 +1,82 @@
-// `cwescope experiment`: not built yet.
+// `cwescope experiment <spec> --out <dir>`: every model × dataset, cached and resumable, three reports.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Command } from "commander";
-import { CliError } from "../errors.js";
+import cliProgress from "cli-progress";
+import { loadSpec, experimentJsonSchema } from "../../eval/spec.js";
+import { runExperiment, type RunHooks } from "../../eval/runExperiment.js";
+import type { ExperimentReport } from "../../eval/reportTypes.js";
+import { renderMarkdown, resultsTable } from "../../report/experiment/markdown.js";
+import { renderHtml } from "../../report/experiment/html.js";
+import { CliError, EXIT } from "../errors.js";
+import type { CliContext } from "../context.js";
 import { action, type ProgramState } from "../program.js";
+import { prepareEmbeddedModel } from "./trainHook.js";
+
+/** Write report.json, report.md and report.html into a directory. */
+export async function writeReports(dir: string, report: ExperimentReport): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "report.json"), JSON.stringify(report, null, 2) + "\n");
+  await writeFile(join(dir, "report.md"), renderMarkdown(report));
+  await writeFile(join(dir, "report.html"), renderHtml(report));
+}
+
+/** A progress bar on a TTY (stderr), silent when piped or --quiet. */
+function progressHooks(ctx: CliContext): RunHooks {
+  const tty = Boolean(process.stderr.isTTY) && ctx.log.verbosity !== "quiet";
+  let bar: cliProgress.SingleBar | undefined;
+  let current = "";
+  return {
+    info: (m) => ctx.log.info(m),
+    warn: (m) => ctx.log.warn(m),
+    progress: (e) => {
+      const key = `${e.model} · ${e.dataset}`;
+      if (key !== current) {
+        bar?.stop();
+        current = key;
+        if (tty) {
+          bar = new cliProgress.SingleBar({ format: `${key.padEnd(40).slice(0, 40)} {bar} {value}/{total} ({cached} cached) {eta_formatted}`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+          bar.start(e.total, e.done, { cached: e.cached });
+        } else ctx.log.info(`${key}: ${e.total} records, ${e.cached} from cache`);
+      }
+      bar?.update(e.done, { cached: e.cached });
+      if (e.done === e.total) {
+        bar?.stop();
+        bar = undefined;
+      }
+    },
+    prepareModel: (model, outDir) => prepareEmbeddedModel(model, outDir, ctx),
+  };
+}
 
 export function registerExperiment(program: Command, state: ProgramState): void {
   program
     .command("experiment")
-    .description("experiment (not built yet)")
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description("run every model × dataset of a spec; writes report.json, report.md and report.html")
+    .argument("[spec]", "experiment spec (YAML)")
+    .option("--out <dir>", "output directory (reports, predictions, cache)")
+    .option("--cache <file>", "prediction cache (SQLite); defaults to <out>/cache.sqlite")
+    .option("--limit <n>", "use at most N records of each dataset (smoke runs)")
+    .option("--schema", "print the JSON Schema of experiment specs and exit")
     .action(
-      action(state, async () => {
-        throw new CliError("cwescope experiment is not built yet");
+      action(state, async (ctx, specFile: string | undefined, opts: { out?: string; cache?: string; limit?: string; schema?: boolean }) => {
+        if (opts.schema) {
+          ctx.stdout.write(JSON.stringify(experimentJsonSchema(), null, 2) + "\n");
+          return EXIT.ok;
+        }
+        if (!specFile) throw new CliError("experiment: give a spec file, e.g. `cwescope experiment experiments/embedded.yaml --out runs/embedded`");
+        if (!opts.out) throw new CliError("experiment: --out <dir> is required");
+        const loaded = await loadSpec(specFile);
+        for (const s of loaded.skipped) ctx.log.warn(`skipping optional model ${s.id}: ${s.missing.join(", ")} not set`);
+        const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+        if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new CliError(`--limit must be a positive integer (got "${opts.limit}")`);
+        const report = await runExperiment(loaded, { out: opts.out, cachePath: opts.cache, limit, hooks: progressHooks(ctx) });
+        await writeReports(opts.out, report);
+        ctx.stdout.write(resultsTable(report) + "\n");
+        ctx.log.info(`reports: ${join(opts.out, "report.json")}, report.md, report.html`);
+        const failed = report.results.reduce((a, r) => a + r.metrics.failed, 0);
+        if (failed) ctx.log.warn(`${failed} sample(s) failed; they count as not-vulnerable and are listed as failed in the reports`);
+        return EXIT.ok;
       }),
     );
 }

@@ -1,0 +1,96 @@
+// report.md: the tables a paper would print, plus the console table printed by `cwescope experiment`.
+import type { ExperimentReport } from "../../eval/reportTypes.js";
+import { fmt, fmtCi, fmtMs, fmtP } from "./numbers.js";
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+/** The main model × dataset table (also printed to the console). */
+export function resultsTable(report: ExperimentReport): string {
+  const rows = report.results.map((r) => [
+    r.model,
+    r.dataset,
+    String(r.n),
+    `${fmt(r.metrics.f1)} ${fmtCi(r.metrics.f1_ci, 2)}`,
+    `${fmt(r.metrics.mcc)} ${fmtCi(r.metrics.mcc_ci, 2)}`,
+    fmt(r.metrics.fpr),
+    fmt(r.metrics.cwe_exact_macro_f1),
+    fmt(r.metrics.cwe_family_macro_f1),
+    fmtMs(r.latency.p50_ms),
+    fmtMs(r.latency.p95_ms),
+    String(r.metrics.failed),
+  ]);
+  for (const b of report.baselines.filter((x) => x.name === "always-vulnerable"))
+    rows.push([`*${b.name}*`, b.dataset, "", fmt(b.metrics.f1), fmt(b.metrics.mcc), fmt(b.metrics.fpr), "", "", "", "", ""]);
+  return table(["model", "dataset", "n", "F1 [95% CI]", "MCC [95% CI]", "FPR", "CWE macro-F1", "family macro-F1", "p50 ms", "p95 ms", "failed"], rows);
+}
+
+export function renderMarkdown(report: ExperimentReport): string {
+  const m = report.manifest;
+  const out: string[] = [];
+  out.push(`# ${m.experiment.name}`, "");
+  out.push(
+    `cwescope ${m.cwescope.version}${m.cwescope.git_commit ? ` (${m.cwescope.git_commit.slice(0, 12)}${m.cwescope.git_dirty ? ", modified" : ""})` : ""} · ${m.created} · ${m.runtime.cpu}, ${m.runtime.cores} cores · Node ${m.runtime.node}`,
+    "",
+  );
+  out.push("## Detection quality and latency", "", resultsTable(report), "");
+  out.push(
+    "F1/MCC with seeded bootstrap 95% CIs. FPR = false-positive rate on non-vulnerable code. *always-vulnerable* is the baseline that flags everything: a model is only useful where it beats it on MCC. Latency is per sample at concurrency 1 after warm-up.",
+    "",
+  );
+  if (report.gaps.length) {
+    out.push("## Cross-language gap", "");
+    out.push(
+      table(
+        ["model", "from → to", "F1 gap [95% CI]", "MCC gap [95% CI]"],
+        report.gaps.map((g) => [g.model, `${g.from} → ${g.to}`, `${fmt(g.f1_gap)} ${fmtCi(g.f1_gap_ci, 2)}`, `${fmt(g.mcc_gap)} ${fmtCi(g.mcc_gap_ci, 2)}`]),
+      ),
+      "",
+      "Gap = score on the first dataset − score on the second (positive: worse on the unseen language).",
+      "",
+    );
+  }
+  if (report.comparisons.length) {
+    out.push("## McNemar's exact test (binary verdicts, paired by record)", "");
+    out.push(
+      table(
+        ["dataset", "A", "B", "acc A", "acc B", "A right/B wrong", "A wrong/B right", "p"],
+        report.comparisons.map((c) => [c.dataset, c.a, c.b, fmt(c.accuracy_a), fmt(c.accuracy_b), String(c.mcnemar.b), String(c.mcnemar.c), fmtP(c.mcnemar.p)]),
+      ),
+      "",
+    );
+  }
+  out.push("## Baselines", "");
+  out.push(
+    table(
+      ["dataset", "baseline", "accuracy", "precision", "recall", "F1", "MCC", "FPR"],
+      report.baselines.map((b) => [b.dataset, b.name, fmt(b.metrics.accuracy), fmt(b.metrics.precision), fmt(b.metrics.recall), fmt(b.metrics.f1), fmt(b.metrics.mcc), fmt(b.metrics.fpr)]),
+    ),
+    "",
+  );
+  out.push("## Latency", "");
+  out.push(
+    table(
+      ["model", "dataset", "p50 ms", "p90 ms", "p99 ms", "TTFT p50 ms", "tokens/s", "throughput /s", "backend"],
+      report.results.map((r) => [r.model, r.dataset, fmtMs(r.latency.p50_ms), fmtMs(r.latency.p90_ms), fmtMs(r.latency.p99_ms), fmtMs(r.latency.ttft_p50_ms), fmt(r.latency.tokens_per_s, 1), fmt(r.latency.throughput_per_s, 1), r.latency.measured_on.backend]),
+    ),
+    "",
+  );
+  const cwes = [...new Set(report.results.flatMap((r) => Object.keys(r.per_cwe)))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  if (cwes.length) {
+    out.push("## Per-CWE F1 (exact / family)", "");
+    out.push(
+      table(
+        ["CWE", ...report.results.map((r) => `${r.model} · ${r.dataset}`)],
+        cwes.map((c) => [c, ...report.results.map((r) => (r.per_cwe[c] ? `${fmt(r.per_cwe[c].exact_f1, 2)} / ${fmt(r.per_cwe[c].family_f1, 2)} (${r.per_cwe[c].support})` : "–"))]),
+      ),
+      "",
+    );
+  }
+  out.push("## Manifest", "");
+  out.push(table(["dataset", "records", "sha256"], m.datasets.map((d) => [d.name, String(d.n), `\`${d.sha256.slice(0, 16)}…\``])), "");
+  out.push(table(["model", "id", "backend", "digest", "prompt"], m.models.map((x) => [x.name, `\`${x.id}\``, x.backend, `\`${x.digest.slice(0, 16)}…\``, x.prompt_id ? `${x.prompt_id} (${(x.prompt_hash ?? "").slice(0, 12)})` : "–"])), "");
+  if (m.skipped_models.length) out.push(`Skipped models (unset variables): ${m.skipped_models.map((s) => `${s.id} (${s.missing.join(", ")})`).join("; ")}`, "");
+  return out.join("\n");
+}

@@ -30,8 +30,8 @@ export function barChart(o: BarChartOptions): string {
   const groupW = plotW / Math.max(1, o.groups.length);
   const barW = Math.min(40, (groupW * 0.8) / Math.max(1, o.series.length));
   const parts: string[] = [];
-  for (let t = 0; t <= 4; t++) {
-    const v = o.min + ((o.max - o.min) * t) / 4;
+  const step = [0.05, 0.1, 0.2, 0.25, 0.5, 1].find((st) => (o.max - o.min) / st <= 6) ?? 1;
+  for (let v = Math.ceil(o.min / step - 1e-9) * step; v <= o.max + 1e-9; v += step) {
     parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v.toFixed(2)}</text>`);
   }
   if (o.min < 0 && o.max > 0) parts.push(`<line x1="${left}" x2="${W - right}" y1="${y(0)}" y2="${y(0)}" stroke="#555"/>`);
@@ -68,8 +68,8 @@ export interface HeatmapOptions {
 }
 
 export function heatmap(o: HeatmapOptions): string {
-  const cell = 44, left = 80, top = 150, h = 20;
-  const W = left + o.columns.length * cell + 20, H = top + o.rows.length * h + 10;
+  const cell = 44, left = 110, top = 150, h = 20;
+  const W = left + o.columns.length * cell + 170, H = top + o.rows.length * h + 10;
   const parts: string[] = [];
   o.columns.forEach((c, ci) => {
     const x = left + ci * cell + cell / 2;

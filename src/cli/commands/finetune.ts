@@ -1,17 +1,179 @@
-// `cwescope finetune`: not built yet.
+// `cwescope finetune export|plan|run`: from the dataset to a LoRA/QLoRA adapter that vLLM or llama.cpp can serve.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
-import { CliError } from "../errors.js";
+import {
+  BALANCE_MODES,
+  BASE_MODELS,
+  describeTrainerEvent,
+  exportFinetuneData,
+  FINETUNE_FORMATS,
+  formatPlan,
+  launchTrainer,
+  loadRecipe,
+  planFinetune,
+  readExportManifest,
+  recipePath,
+  writeRecipe,
+  DEFAULT_FINETUNE_PROMPT,
+  type BalanceMode,
+  type FinetuneFormat,
+} from "../../train/finetune/index.js";
+import { CliError, EXIT } from "../errors.js";
 import { action, type ProgramState } from "../program.js";
 
+interface ExportOpts {
+  data: string;
+  val?: string;
+  format: string;
+  prompt: string;
+  out: string;
+  seed: string;
+  balance: string;
+  stripComments?: boolean;
+  allowLanguage: string[];
+}
+
+interface PlanOpts {
+  base: string;
+  gpus: string;
+  gpuMemoryGib: string;
+  method: string;
+  export?: string;
+  out?: string;
+  maxSeqLen?: string;
+  rank?: string;
+  epochs?: string;
+  model?: string;
+  gpuTflops?: string;
+  mfu?: string;
+}
+
+function number(name: string, text: string | undefined, check: (n: number) => boolean = Number.isFinite): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!check(n)) throw new CliError(`${name}: invalid value "${text}"`);
+  return n;
+}
+
+const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
+const positive = (n: number) => Number.isFinite(n) && n > 0;
+
 export function registerFinetune(program: Command, state: ProgramState): void {
-  program
-    .command("finetune")
-    .description("finetune (not built yet)")
-    .allowUnknownOption()
-    .allowExcessArguments()
+  const finetune = program.command("finetune").description("fine-tune Llama with LoRA/QLoRA: export data, plan for your GPUs, run the trainer");
+
+  finetune
+    .command("export")
+    .description("write SFT examples (chat or alpaca JSONL) rendered with an evaluation prompt, balanced and shuffled, with a manifest")
+    .requiredOption("--data <file>", "training records (dataset JSONL), e.g. data/python/train.jsonl")
+    .option("--val <file>", "validation records, e.g. data/python/val.jsonl")
+    .option("--format <format>", `${FINETUNE_FORMATS.join(" | ")}`, "chat")
+    .option("--prompt <id>", "prompt whose template and expected answer the examples use", DEFAULT_FINETUNE_PROMPT)
+    .requiredOption("--out <dir>", "output folder (train.jsonl, val.jsonl, manifest.json)")
+    .option("--seed <n>", "seed of balancing and shuffling", "1")
+    .option("--balance <mode>", `vulnerable vs not vulnerable: ${BALANCE_MODES.join(" | ")}`, "downsample")
+    .option("--strip-comments", "remove comments before rendering (when evaluation does)")
+    .option("--allow-language <lang>", "accept records in this language too (repeatable); Python only by default", (v: string, prev: string[]) => [...prev, v], [] as string[])
     .action(
-      action(state, async () => {
-        throw new CliError("cwescope finetune is not built yet");
+      action(state, async (ctx, opts: ExportOpts) => {
+        if (!(FINETUNE_FORMATS as readonly string[]).includes(opts.format)) throw new CliError(`--format must be one of ${FINETUNE_FORMATS.join(", ")}`);
+        if (!(BALANCE_MODES as readonly string[]).includes(opts.balance)) throw new CliError(`--balance must be one of ${BALANCE_MODES.join(", ")}`);
+        const seed = number("--seed", opts.seed, Number.isInteger)!;
+        const manifest = await exportFinetuneData({
+          data: opts.data,
+          val: opts.val,
+          out: opts.out,
+          format: opts.format as FinetuneFormat,
+          prompt: opts.prompt,
+          seed,
+          balance: opts.balance as BalanceMode,
+          stripComments: opts.stripComments ?? false,
+          allowLanguages: opts.allowLanguage,
+        });
+        for (const [name, s] of Object.entries(manifest.splits)) {
+          if (!s) continue;
+          const balance = s.balance.dropped ? `, ${s.balance.dropped} dropped to balance` : s.balance.added ? `, ${s.balance.added} repeated to balance` : "";
+          ctx.stdout.write(
+            `${name}: ${s.records} examples (${s.classes.vulnerable} vulnerable, ${s.classes.not_vulnerable} not${balance}); ` +
+              `tokens ≈ max ${s.tokens.max}, p95 ${s.tokens.p95}, mean ${s.tokens.mean} → ${join(opts.out, s.file)}\n`,
+          );
+        }
+        ctx.stdout.write(`format ${manifest.format}, prompt ${manifest.prompt.id}; manifest → ${join(opts.out, "manifest.json")}\n`);
+        return EXIT.ok;
+      }),
+    );
+
+  finetune
+    .command("plan")
+    .description("choose LoRA or QLoRA and hyper-parameters for a base model on your GPUs; estimate memory and time; write a recipe")
+    .requiredOption("--base <id>", BASE_MODELS.map((m) => m.id).join(" | "))
+    .requiredOption("--gpus <n>", "number of GPUs")
+    .requiredOption("--gpu-memory-gib <n>", "memory of each GPU in GiB (e.g. 24, 80)")
+    .option("--method <method>", "auto | lora | qlora", "auto")
+    .option("--export <dir>", "folder written by `finetune export`: sizes max_seq_len, epochs and time, and is what the recipe trains on")
+    .option("--out <file>", "recipe to write (default: <export>/recipe-<base>-<method>.yaml; none without --export)")
+    .option("--max-seq-len <n>", "override the sequence length measured on the data")
+    .option("--rank <n>", "LoRA rank (default 16)")
+    .option("--epochs <n>", "epochs (default 3 below 1,000 examples, 2 below 10,000, else 1)")
+    .option("--model <id-or-path>", "weights to load (default: the base model's Instruct repository)")
+    .option("--gpu-tflops <n>", "bf16 dense TFLOP/s of one GPU for the time estimate (default 312, an A100)")
+    .option("--mfu <x>", "model FLOPs utilisation assumed (default 0.35)")
+    .action(
+      action(state, async (ctx, opts: PlanOpts) => {
+        if (!["auto", "lora", "qlora"].includes(opts.method)) throw new CliError(`--method must be auto, lora or qlora`);
+        const exported = opts.export ? { dir: opts.export, manifest: await readExportManifest(opts.export) } : undefined;
+        const plan = planFinetune({
+          base: opts.base,
+          gpus: number("--gpus", opts.gpus, positiveInt)!,
+          gpuMemoryGib: number("--gpu-memory-gib", opts.gpuMemoryGib, positive)!,
+          method: opts.method as "auto" | "lora" | "qlora",
+          export: exported,
+          recipeFile: opts.out,
+          maxSeqLen: number("--max-seq-len", opts.maxSeqLen, positiveInt),
+          rank: number("--rank", opts.rank, positiveInt),
+          epochs: number("--epochs", opts.epochs, positive),
+          model: opts.model,
+          gpuTflops: number("--gpu-tflops", opts.gpuTflops, positive),
+          mfu: number("--mfu", opts.mfu, (n) => n > 0 && n <= 1),
+        });
+        ctx.stdout.write(formatPlan(plan));
+        const file = opts.out ?? (exported ? join(exported.dir, `recipe-${plan.model.id}-${plan.method}.yaml`) : undefined);
+        if (!file) {
+          ctx.log.info("no recipe written: pass --export <dir> (from `cwescope finetune export`) so the recipe knows its data");
+          return EXIT.ok;
+        }
+        if (!exported) throw new CliError("--out needs --export <dir>: a recipe must name the exported data it trains on");
+        await writeRecipe(file, plan.recipe, [
+          `cwescope fine-tuning recipe for ${plan.model.id} (${plan.method}); written by \`cwescope finetune plan\`.`,
+          "Paths are relative to this file. Run it with: cwescope finetune run " + file,
+        ]);
+        ctx.stdout.write(`recipe → ${file}\n`);
+        return EXIT.ok;
+      }),
+    );
+
+  finetune
+    .command("run")
+    .description("train the adapter a recipe describes with trainer/train.py (TRL + PEFT), streaming progress")
+    .argument("<recipe>", "recipe YAML from `finetune plan`")
+    .option("--python <path>", "Python interpreter with trainer/requirements.txt installed", "python3")
+    .action(
+      action(state, async (ctx, file: string, opts: { python: string }) => {
+        const recipe = await loadRecipe(file);
+        for (const path of [recipe.data.train, recipe.data.val]) {
+          if (path && !existsSync(recipePath(file, path))) throw new CliError(`${file}: data file ${recipePath(file, path)} not found`);
+        }
+        const result = await launchTrainer({
+          recipe: file,
+          python: opts.python,
+          onEvent: (e) => {
+            const line = describeTrainerEvent(e);
+            if (line) ctx.log.info(line);
+          },
+          onOutput: (line) => ctx.log.debug(line),
+        });
+        ctx.stdout.write(`adapter → ${result.adapter ?? recipePath(file, recipe.output.dir)}\n`);
+        return EXIT.ok;
       }),
     );
 }

@@ -6,3 +6,7 @@ export * from "./split.js";
 export * from "./dedupe.js";
 export * from "./minhash.js";
 export * from "./build.js";
+export * from "./leakage.js";
+export * from "./surfaceCues.js";
+export * from "./lintSources.js";
+export * from "./generate/index.js";

@@ -1,4 +1,5 @@
 // `cwescope data validate|stats|split|dedupe|build|generate`
+import { existsSync } from "node:fs";
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
@@ -9,6 +10,9 @@ import { dedupeFiles } from "../../data/dedupe.js";
 import { JsonlWriter, loadJsonl } from "../../data/jsonl.js";
 import { DatasetRecordSchema, type DatasetRecord } from "../../data/record.js";
 import { recordsFromSource } from "../../data/build.js";
+import { lintSourceFile } from "../../data/lintSources.js";
+import { generatePairs, SyntaxChecker, TEACHER_ANSWER_SCHEMA, type Teacher } from "../../data/generate/index.js";
+import { ChatClient } from "../../models/openai/index.js";
 import { CliError, EXIT } from "../errors.js";
 import { action, type ProgramState } from "../program.js";
 
@@ -29,6 +33,58 @@ function parseRatios(text: string): Record<string, number> {
   const sum = Object.values(out).reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > 1e-6) throw new CliError(`--ratios must add up to 1 (got ${sum})`);
   return out;
+}
+
+/** The four dataset files, where they exist: what generated candidates must not duplicate. */
+const DATASET_FILES = ["data/python/train.jsonl", "data/python/val.jsonl", "data/python/test.jsonl", "data/javascript/test.jsonl"];
+
+interface GenerateFlags {
+  teacher: string;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  cwe: string;
+  language: string;
+  pairs: string;
+  out: string;
+  against?: string[];
+  rejected?: string;
+  batch: string;
+  maxRequests?: string;
+  threshold: string;
+  maxChangedLines: string;
+  temperature: string;
+  maxTokens: string;
+  timeout: string;
+}
+
+function positiveInt(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`${flag} must be a positive integer (got "${text}")`);
+  return n;
+}
+
+/** `openai:<model>` + `--base-url` as a teacher; the key only from the environment variable named by `--api-key-env`. */
+function openaiTeacher(flags: GenerateFlags): Teacher {
+  const model = flags.teacher.startsWith("openai:") ? flags.teacher.slice("openai:".length) : "";
+  if (!model) throw new CliError(`--teacher: expected openai:<model> (got "${flags.teacher}")`);
+  if (!flags.baseUrl) throw new CliError("--teacher openai:<model> needs --base-url (e.g. http://127.0.0.1:8000/v1)");
+  let url: URL;
+  try {
+    url = new URL(flags.baseUrl);
+  } catch {
+    throw new CliError(`--base-url is not a URL: ${flags.baseUrl}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new CliError(`--base-url must be http(s), got ${url.protocol}`);
+  const apiKey = flags.apiKeyEnv ? process.env[flags.apiKeyEnv] : undefined;
+  if (flags.apiKeyEnv && !apiKey) throw new CliError(`environment variable ${flags.apiKeyEnv} (from --api-key-env) is not set`);
+  const client = new ChatClient({ baseUrl: url.href.replace(/\/$/, ""), model, apiKey, timeoutMs: positiveInt(flags.timeout, "--timeout"), structured: "auto" });
+  const temperature = Number(flags.temperature);
+  if (!Number.isFinite(temperature) || temperature < 0) throw new CliError(`--temperature must be a number >= 0 (got "${flags.temperature}")`);
+  const maxTokens = positiveInt(flags.maxTokens, "--max-tokens");
+  return {
+    id: flags.teacher,
+    complete: async (messages, signal) => (await client.chat({ messages, jsonSchema: TEACHER_ANSWER_SCHEMA, maxTokens, temperature, signal })).text,
+  };
 }
 
 export function registerData(program: Command, state: ProgramState): void {
@@ -122,6 +178,96 @@ export function registerData(program: Command, state: ProgramState): void {
           }
         }
         return EXIT.ok;
+      }),
+    );
+
+  data
+    .command("lint")
+    .description("check authoring YAML (data/src/<language>/CWE-*.yaml) against the rules of data/src/README.md; exits 1 on problems")
+    .argument("<files...>", "authoring YAML files")
+    .option("--max-changed-lines <n>", "most lines a fix may change", "10")
+    .action(
+      action(state, async (ctx, files: string[], opts: { maxChangedLines: string }) => {
+        const syntax = await SyntaxChecker.create();
+        let problems = 0;
+        try {
+          for (const file of files) {
+            const r = await lintSourceFile(file, { syntax, maxChangedLines: positiveInt(opts.maxChangedLines, "--max-changed-lines") });
+            for (const p of r.problems) ctx.stdout.write(`${p.file}:${p.line}: ${p.where}: ${p.message}\n`);
+            problems += r.problems.length;
+            ctx.log.info(`${file}: ${r.pairs} pairs, ${r.negatives} negatives, ${r.problems.length} problem(s)`);
+          }
+        } finally {
+          syntax.delete();
+        }
+        return problems ? EXIT.findings : EXIT.ok;
+      }),
+    );
+
+  data
+    .command("generate")
+    .description("a teacher model writes candidate pairs; each is checked (parses, schema, minimal fix, no label leak, no near-duplicate) and the accepted ones are appended")
+    .requiredOption("--teacher <id>", "openai:<model>")
+    .option("--base-url <url>", "OpenAI-compatible server of the teacher")
+    .option("--api-key-env <name>", "environment variable holding the API key")
+    .requiredOption("--cwe <id>", "target CWE, e.g. CWE-89")
+    .requiredOption("--language <name>", "python | javascript")
+    .requiredOption("--pairs <n>", "pairs to accept")
+    .requiredOption("--out <file>", "JSONL file the accepted records are appended to")
+    .option("--against <files...>", "dataset files candidates must not near-duplicate (default: the four dataset files, and --out)")
+    .option("--rejected <file>", "write rejected candidates with their reasons as JSONL")
+    .option("--batch <n>", "pairs asked for per request", "5")
+    .option("--max-requests <n>", "most requests to the teacher (default: 4 × the requests needed)")
+    .option("--threshold <x>", "near-duplicate Jaccard threshold", "0.7")
+    .option("--max-changed-lines <n>", "most lines a fix may change", "8")
+    .option("--temperature <x>", "teacher sampling temperature", "0.8")
+    .option("--max-tokens <n>", "most tokens per teacher answer", "8192")
+    .option("--timeout <ms>", "per-request timeout", "300000")
+    .action(
+      action(state, async (ctx, flags: GenerateFlags) => {
+        if (flags.language !== "python" && flags.language !== "javascript") throw new CliError(`--language must be python or javascript (got "${flags.language}")`);
+        const threshold = Number(flags.threshold);
+        if (!(threshold > 0 && threshold <= 1)) throw new CliError(`--threshold must be in (0, 1] (got "${flags.threshold}")`);
+        const teacher = openaiTeacher(flags);
+        const against = flags.against ?? DATASET_FILES.filter((f) => existsSync(f));
+        if (!flags.against && against.length < DATASET_FILES.length) ctx.log.warn(`near-duplicate check without ${DATASET_FILES.filter((f) => !against.includes(f)).join(", ")} (not found)`);
+        if (existsSync(flags.out) && !against.includes(flags.out)) against.push(flags.out);
+        const existing: DatasetRecord[] = [];
+        for (const f of against) existing.push(...(await loadJsonl(f, DatasetRecordSchema)));
+        const out = new JsonlWriter(flags.out, { append: true });
+        const rejected = flags.rejected ? new JsonlWriter(flags.rejected) : undefined;
+        const syntax = await SyntaxChecker.create();
+        try {
+          const result = await generatePairs({
+            teacher,
+            cwe: flags.cwe,
+            language: flags.language,
+            pairs: positiveInt(flags.pairs, "--pairs"),
+            syntax,
+            existing,
+            batch: positiveInt(flags.batch, "--batch"),
+            maxRequests: flags.maxRequests === undefined ? undefined : positiveInt(flags.maxRequests, "--max-requests"),
+            threshold,
+            maxChangedLines: positiveInt(flags.maxChangedLines, "--max-changed-lines"),
+            onOutcome: async (o) => {
+              const at = o.candidate ? `request ${o.request} candidate ${o.candidate}` : `request ${o.request}`;
+              if (o.accepted) {
+                for (const r of o.records) await out.write(r);
+                ctx.stdout.write(`accepted  ${at}: ${o.records[0].pair}\n`);
+              } else {
+                ctx.stdout.write(`rejected  ${at}: ${o.reasons.join("; ")}\n`);
+                await rejected?.write({ request: o.request, candidate: o.candidate, reasons: o.reasons, raw: o.raw });
+              }
+            },
+          });
+          const want = Number(flags.pairs);
+          ctx.log.info(`${result.accepted}/${want} pair(s) accepted and appended to ${flags.out}, ${result.rejected} rejected, ${result.requests} request(s) to ${teacher.id}`);
+          return result.accepted >= want ? EXIT.ok : EXIT.error;
+        } finally {
+          syntax.delete();
+          await out.close();
+          await rejected?.close();
+        }
       }),
     );
 }

@@ -118,7 +118,8 @@ export async function loadSpec(file: string, env: NodeJS.ProcessEnv = process.en
   const parsed = ExperimentSpecSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const line = lineOf(issue.path);
+    // An unknown key is reported at its own line, not at the line of the object holding it.
+    const line = lineOf(issue.code === "unrecognized_keys" && issue.keys.length ? [...issue.path, issue.keys[0]] : issue.path);
     const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
     throw new InputError(file, line, `invalid experiment spec: ${where}${issue.message}`);
   }

@@ -1,6 +1,7 @@
 // The one interface every backend implements: embedded, llama.cpp (GGUF) and OpenAI-compatible servers.
 import type { Language, Prediction } from "../data/record.js";
 import type { CodeUnit } from "../lang/CodeUnit.js";
+import type { ChatMessage } from "../prompts/Prompt.js";
 
 export type { Prediction };
 
@@ -33,9 +34,35 @@ export interface Detector {
    * `vulnerable: false`. Throws only for configuration errors and aborts.
    */
   detect(input: DetectionInput, options?: DetectOptions): Promise<Prediction>;
+  /**
+   * Run arbitrary chat messages through the model (backends that host a chat model, e.g. llamacpp).
+   * `cwescope serve` uses it; backends without it are served by running `detect` on the fenced code.
+   */
+  complete?(request: ChatRequest): Promise<ChatResult>;
   /** Backend-specific version facts for manifests (e.g. `{ "node-llama-cpp": "3.21.1" }`). */
   versions(): Record<string, string>;
   close(): Promise<void>;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  /** JSON schema the answer must follow (grammar-constrained where the backend can). */
+  jsonSchema?: Record<string, unknown>;
+  /** The answer must be exactly one of these strings (vLLM's `guided_choice`). */
+  choices?: readonly string[];
+  /** Most tokens to generate. Defaults to the backend's own bound. */
+  maxTokens?: number;
+  temperature?: number;
+  signal?: AbortSignal;
+  /** Called with each piece of text as it is generated. */
+  onText?: (text: string) => void;
+}
+
+export interface ChatResult {
+  text: string;
+  tokensIn: number;
+  tokensOut: number;
+  finishReason: "stop" | "length";
 }
 
 /** Options every backend accepts; backends document their own extra fields. */

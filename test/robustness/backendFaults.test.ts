@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedUrl, startFaultServer, DEFAULT_FAULT_ANSWER, type Fault } from "../helpers/faultServer.js";
-import { runBin } from "./runBin.js";
+import { runBin } from "../helpers/runBin.js";
 
 /** Persistent faults (every attempt fails) and the error kind each must be counted as. */
 const PERSISTENT: Array<[string, Fault | "off-schema", RegExp]> = [

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refusedUrl } from "../helpers/faultServer.js";
-import { runBin } from "./runBin.js";
+import { runBin } from "../helpers/runBin.js";
 
 let dir: string;
 const ok = (id: string, code = "import os\nos.system('ls ' + name)\n") => JSON.stringify({ id, language: "python", code, cwe: null });

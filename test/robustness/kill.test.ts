@@ -11,7 +11,7 @@ import { DatasetRecordSchema, type DatasetRecord } from "../../src/data/record.j
 import { sha256 } from "../../src/util/hash.js";
 import { createRng } from "../../src/util/random.js";
 import { startFaultServer, type FaultServer } from "../helpers/faultServer.js";
-import { runBin, startBin } from "./runBin.js";
+import { runBin, startBin } from "../helpers/runBin.js";
 
 const N = 30;
 const KILL_POINTS = 3;

@@ -9,7 +9,7 @@ import { loadJsonl } from "../../src/data/jsonl.js";
 import { DatasetRecordSchema } from "../../src/data/record.js";
 import { ROOT } from "../helpers/cli.js";
 import { writeTinyGguf } from "../helpers/tinyGguf.js";
-import { runBin } from "./runBin.js";
+import { runBin } from "../helpers/runBin.js";
 
 const PRELOAD = join(ROOT, "test", "helpers", "denyNetwork.mjs");
 let dir: string;

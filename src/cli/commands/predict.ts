@@ -1,17 +1,75 @@
-// `cwescope predict`: not built yet.
+// `cwescope predict --model ID --input F --output P`: one prediction record per input record, in input order.
 import type { Command } from "commander";
-import { CliError } from "../errors.js";
+import pLimit from "p-limit";
+import { JsonlWriter, loadJsonl } from "../../data/jsonl.js";
+import { DatasetRecordSchema, type DatasetRecord } from "../../data/record.js";
+import type { Detector, Prediction } from "../../models/Detector.js";
+import { createDetector } from "../../models/registry.js";
+import { CliError, EXIT } from "../errors.js";
 import { action, type ProgramState } from "../program.js";
+
+interface PredictOpts {
+  model: string;
+  input: string;
+  output: string;
+  concurrency: string;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  prompt?: string;
+}
+
+/** Run a detector over records; failures come back as predictions with `error`. Order follows `records`. */
+export async function predictRecords(detector: Detector, records: readonly DatasetRecord[], concurrency: number): Promise<Prediction[]> {
+  const limit = pLimit(concurrency);
+  return Promise.all(
+    records.map((r) =>
+      limit(async () => {
+        try {
+          return await detector.detect({ id: r.id, language: r.language, code: r.code });
+        } catch (err) {
+          if ((err as Error).name === "UserError" || (err as Error).name === "AbortError") throw err;
+          return { id: r.id, vulnerable: false, cwe: null, confidence: 0, lines: [], latency_ms: 0, model: detector.id, error: `exception: ${(err as Error).message}` };
+        }
+      }),
+    ),
+  );
+}
+
+export function parseConcurrency(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`--concurrency must be a positive integer (got "${text}")`);
+  return n;
+}
 
 export function registerPredict(program: Command, state: ProgramState): void {
   program
     .command("predict")
-    .description("predict (not built yet)")
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description("write one prediction per dataset record (JSONL, same order)")
+    .requiredOption("--model <id>", "model id: embedded, embedded:<path>, llamacpp:<gguf>, openai:<model>")
+    .requiredOption("--input <file>", "dataset records (JSONL)")
+    .requiredOption("--output <file>", "prediction records (JSONL)")
+    .option("--concurrency <n>", "samples in flight", "4")
+    .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
+    .option("--api-key-env <NAME>", "environment variable holding the server's API key (never the key itself)")
+    .option("--prompt <id>", "prompt template for language models: study-instruction-v1, chat-json-v1, dozono-binary-v1")
     .action(
-      action(state, async () => {
-        throw new CliError("cwescope predict is not built yet");
+      action(state, async (ctx, opts: PredictOpts) => {
+        const concurrency = parseConcurrency(opts.concurrency);
+        const records = await loadJsonl(opts.input, DatasetRecordSchema);
+        const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt });
+        try {
+          await detector.preflight();
+          const predictions = await predictRecords(detector, records, concurrency);
+          const writer = new JsonlWriter(opts.output);
+          for (const p of predictions) await writer.write(p);
+          await writer.close();
+          const failed = predictions.filter((p) => p.error !== undefined).length;
+          const flagged = predictions.filter((p) => p.vulnerable).length;
+          ctx.log.info(`${predictions.length} prediction(s) → ${opts.output}: ${flagged} flagged, ${failed} failed`);
+          return failed ? EXIT.error : EXIT.ok;
+        } finally {
+          await detector.close();
+        }
       }),
     );
 }

@@ -1,7 +1,38 @@
-// Placeholder until the embedded backend lands.
+// `embedded` and `embedded:<path>`: load the artifact and the parsers, hand back a Detector.
+import { readFile, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { UnitSplitter } from "../../lang/index.js";
 import { UserError } from "../../util/errors.js";
+import { PACKAGE_ROOT } from "../../version.js";
 import type { Detector, DetectorOptions } from "../Detector.js";
+import { EmbeddedDetector } from "./EmbeddedDetector.js";
+import { loadEmbeddedModel } from "./EmbeddedModel.js";
 
-export async function createEmbeddedDetector(_spec: string, _options: DetectorOptions): Promise<Detector> {
-  throw new UserError("the embedded backend is not built yet");
+export { EmbeddedDetector } from "./EmbeddedDetector.js";
+export * from "./EmbeddedModel.js";
+export { featuresOf, tokenFeatures } from "./featurize.js";
+export { pickLines } from "./pickLines.js";
+
+/** The shipped default: `models/embedded/model.json` in the package. */
+export const DEFAULT_EMBEDDED_MODEL = join(PACKAGE_ROOT, "models", "embedded", "model.json");
+
+/** A model path is a `model.json` file or a folder holding one (what `cwescope train --out` writes). */
+export async function resolveModelFile(spec: string): Promise<string> {
+  if (!spec) return DEFAULT_EMBEDDED_MODEL;
+  const path = resolve(spec);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new UserError(`embedded model not found: ${spec}`);
+  return info.isDirectory() ? join(path, "model.json") : path;
+}
+
+/**
+ * `spec` is "" for the shipped default or a path for `embedded:<path>`. Options are unused: the model runs
+ * synchronously on the calling thread.
+ */
+export async function createEmbeddedDetector(spec: string, _options: DetectorOptions = {}): Promise<EmbeddedDetector & Detector> {
+  const file = await resolveModelFile(spec);
+  const model = await loadEmbeddedModel(file);
+  const text = await readFile(file, "utf8");
+  const splitter = await UnitSplitter.create();
+  return new EmbeddedDetector(spec ? `embedded:${spec}` : "embedded", model, splitter, text);
 }

@@ -1,6 +1,6 @@
 // Run the built bin as a child process without blocking the event loop (servers in the test process keep answering).
 import { spawn, type ChildProcess } from "node:child_process";
-import { BIN, ROOT } from "../helpers/cli.js";
+import { BIN, ROOT } from "./cli.js";
 
 export interface BinResult {
   code: number | null;

@@ -1,0 +1,59 @@
+// The shape of a per-language API table: library calls and members mapped to shared concept ids (data, not code).
+import type { GuardConcept, SinkConcept, SourceConcept } from "../view/concepts.js";
+
+/**
+ * A dotted callee pattern, matched against the callee's path after import aliases are resolved
+ * (`sp.run` → `subprocess.run`, `exec` imported from child_process → `child_process.exec`). Segments
+ * match from the end; `*` matches any one segment, and a leading `**.` any receiver at all.
+ * `"**.execute"` matches `cursor.execute` and `self.db.conn.execute`; `"eval"` only a bare `eval(…)`.
+ */
+export type CalleePattern = string;
+
+export interface SinkRule {
+  callee: CalleePattern;
+  concept: SinkConcept;
+  /** Argument positions that are dangerous when tainted. Defaults to all positional arguments. */
+  args?: number[];
+  /** Keyword/option names whose tainted value is dangerous too (`url=` in Python, `{ url }` in JS). */
+  keywords?: string[];
+  /** The rule applies only when a keyword argument/option has a value matching this (e.g. `shell=True`). */
+  when?: { keyword: string; value: RegExp };
+  /** The rule does not apply when a keyword argument/option matches (e.g. `Loader=SafeLoader`). */
+  unless?: { keyword: string; value: RegExp };
+  /** With more than `args` arguments the call binds values separately: counts as a `parameterised` guard. */
+  parameterisedAfter?: number;
+}
+
+export interface SourceRule {
+  /** A call (`input`, `os.getenv`) or, with `member: true`, a member/attribute read (`request.args`). */
+  pattern: CalleePattern;
+  concept: SourceConcept;
+  member?: boolean;
+}
+
+export interface GuardRule {
+  callee: CalleePattern;
+  concept: GuardConcept;
+  /** The call's result is clean (an escaper or caster), so taint stops there. Defaults to `true`. */
+  cleans?: boolean;
+  /** The rule applies only when the first argument's text matches (`x.replace("/", "_")`). */
+  firstArg?: RegExp;
+}
+
+export interface ApiTable {
+  sources: SourceRule[];
+  sinks: SinkRule[];
+  guards: GuardRule[];
+  /** Property assignments that are sinks: `el.innerHTML = x`, `location.href = x`. */
+  sinkProperties: { property: CalleePattern; concept: SinkConcept }[];
+  /** Decorator or middleware names (regular expressions over the name) that guard a handler. */
+  guardDecorators: { name: RegExp; concept: GuardConcept }[];
+  /** Decorator or middleware names that switch a protection off (`csrf_exempt`). Checked before `guardDecorators`. */
+  riskDecorators: { name: RegExp; concept: SinkConcept }[];
+  /** Calls or decorators that make a function a request handler (`app.route`, `app.get`). */
+  handlers: CalleePattern[];
+  /** Parameter names that are request objects in handlers (`request`, `req`). */
+  requestParams: RegExp;
+  /** Parameter names that are never tainted (`self`, `this`). */
+  untaintedParams: RegExp;
+}

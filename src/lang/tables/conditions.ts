@@ -1,0 +1,52 @@
+// Language-neutral reading of `if`/`assert`/ternary conditions: which guard a check amounts to. Data, not code.
+import type { GuardConcept } from "../view/concepts.js";
+
+/**
+ * Each rule fires when a condition's text matches `test`. Identifiers in both Python and JavaScript spellings
+ * are listed so the same guard reads the same in either language.
+ */
+export const CONDITION_GUARDS: { test: RegExp; concept: GuardConcept }[] = [
+  { test: /\b(is_admin|isAdmin|is_staff|isStaff|is_superuser|role|roles|permission|permissions|has_perm|hasPermission|hasRole|has_role|can[A-Z_]\w*|scope|scopes|is_member|isMember|plan|tier)\b/, concept: "authz" },
+  { test: /\b(owner|owner_id|ownerId|user_id|userId|author_id|authorId|created_by|createdBy|account_id|accountId|tenant_id|tenantId|org_id|orgId)\b[^\n]*(!=|==|!==|===|\bis\b|\bnot\b)|(!=|==|!==|===)[^\n]*\b(owner|owner_id|ownerId|user_id|userId|author_id|authorId|tenant_id|tenantId|account_id|accountId)\b/, concept: "ownership" },
+  { test: /\b(current_user|currentUser|req\.user|request\.user|session\.user|req\.session|is_authenticated|isAuthenticated|g\.user|auth_user|authUser)\b/, concept: "authn" },
+  { test: /\bnot in\b|\bin\s+[A-Z_]{3,}\b|\bin\s+\{|\bin\s+\(|\.includes\(|\.has\(|ALLOWED|ALLOW|WHITELIST|allowlist|allowList|allowed/, concept: "allow-list" },
+  { test: /\b(len\([^)]*\)|\.length|\.size|size|length|count|MAX_\w*|max_\w*|LIMIT\w*|limit)\b\s*(>=?|<=?)|(>=?|<=?)\s*\b(MAX_\w*|max_\w*|LIMIT\w*|limit)/, concept: "size-limit" },
+  { test: /startswith|startsWith|is_relative_to|commonpath|relative\(|dirname\([^)]*\)\s*(!=|==|!==|===)|realpath|resolve\(/, concept: "path-containment" },
+  { test: /csrf|xsrf/i, concept: "csrf" },
+  { test: /\.endswith\(|\.endsWith\(|extension|mimetype|mime_type|mimeType|content_type|contentType|EXTENSIONS|splitext|extname/, concept: "extension-check" },
+  { test: /hostname|netloc|\.host\b|scheme|protocol|is_private|isPrivate|is_loopback/, concept: "url-check" },
+  { test: /re\.(full)?match|\.test\(|\.match\(|isalnum|isdigit|isidentifier|\.fullmatch\(/, concept: "pattern-check" },
+  { test: /compare_digest|timingSafeEqual|check_password|verify/, concept: "constant-time-compare" },
+];
+
+/** Expressions naming the signed-in user: a query or key built with one is scoped to its owner. */
+export const CURRENT_USER = /\b(current_user|currentUser|request\.user|req\.user|g\.user|self\.request\.user|auth\.current_user\(\)|req\.session\.userId|session\[["']user_id["']\]|ctx\.state\.user|res\.locals\.user)\b/;
+
+/** Statements that leave a branch early: a condition guarding them is a check that rejects input. */
+export const EXIT_STATEMENTS = new Set(["raise_statement", "return_statement", "throw_statement", "continue_statement", "break_statement"]);
+
+/** Calls that end a request with an error (`abort(403)`, `res.status(400)…`). */
+export const EXIT_CALL = /^(abort|flask\.abort|res\.status|res\.sendStatus|reply\.code|ctx\.throw|next)$/;
+
+/** Literal strings holding credentials whatever they are assigned to (URLs with a password, key blocks). */
+export const SECRET_TEXT = /:\/\/[^\s/:@]+:[^\s/@]{3,}@|-----BEGIN [A-Z ]*PRIVATE KEY-----|\b(AKIA[0-9A-Z]{16}|sk_live_[0-9a-zA-Z]{10,}|ghp_[0-9A-Za-z]{20,}|xox[bp]-[0-9A-Za-z-]{10,})/;
+
+/**
+ * Does a literal look like a password or key whatever it is assigned to: no spaces or path/format
+ * characters, at least 8 characters with a digit and three character classes, and not plain hex/UUID.
+ */
+export function looksLikeSecret(literal: string): boolean {
+  if (literal.length < 8 || literal.length > 120 || /[\s/%{}.:,<>()\\]/.test(literal) || /^[0-9a-f-]+$/i.test(literal)) return false;
+  if (!/\d/.test(literal)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(literal)).length;
+  return classes >= 3 || (literal.length >= 24 && /^[A-Za-z0-9+=_-]+$/.test(literal) && /[A-Za-z]/.test(literal));
+}
+
+/** Names whose literal string value is a credential. */
+export const SECRET_NAME = /(pass(word|wd)?|secret(_?key)?|api_?key|apikey|token|private_?key|access_?key|credentials?|auth_?key|client_?secret|signing_?key|jwt_?key)$/i;
+
+/** Strings that are placeholders, not secrets. */
+export const NOT_A_SECRET = /^(|changeme|\*+|x+|<[^>]*>|\$\{[^}]*\}|%s|\{\}|password|secret|token|none|null|test|example)$/i;
+
+/** Literal text that looks like HTML markup. */
+export const HTML_TEXT = /<\/?[a-zA-Z][^>]*>/;

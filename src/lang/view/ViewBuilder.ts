@@ -1,0 +1,490 @@
+// Builds the UnitView of one unit in a single walk: imports → aliases, assignments → taint, calls → sinks/guards.
+import type { GuardRule } from "../tables/ApiTable.js";
+import { looksLikeSecret, CONDITION_GUARDS, CURRENT_USER, EXIT_CALL, EXIT_STATEMENTS, HTML_TEXT, NOT_A_SECRET, SECRET_NAME, SECRET_TEXT } from "../tables/conditions.js";
+import { SETTINGS } from "../tables/settings.js";
+import { isFunctionNode } from "../unitNodes.js";
+import type { GuardConcept, SinkConcept, SourceConcept } from "./concepts.js";
+import type { CompiledTable } from "./CompiledTable.js";
+import type { RuleIndex } from "./RuleIndex.js";
+import { LITERAL, merge, withKind, type Taint } from "./Taint.js";
+import { bindModule, importAliases, stringValue } from "./importAliases.js";
+import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
+import type { SinkHit, UnitView } from "./UnitView.js";
+
+
+const ASSIGN = new Set(["assignment", "augmented_assignment", "variable_declarator", "assignment_expression", "augmented_assignment_expression"]);
+const CONDITIONAL = new Set(["if_statement", "while_statement", "elif_clause", "conditional_expression", "ternary_expression", "assert_statement"]);
+const DERIVED_RESULT = new Set<SinkConcept>(["state-change", "log-output", "shell", "spawn", "file-write"]);
+const SECRET_CONTEXT = new Set(["argument_list", "arguments", "tuple", "array", "list", "comparison_operator", "binary_expression", "expression_list", "pattern_list"]);
+const STRINGS = new Set(["string", "template_string", "concatenated_string"]);
+const NO_TAINT = new Set(["comparison_operator", "not_operator", "lambda", "integer", "float", "true", "false", "none", "null", "undefined", "number", "comment"]);
+
+export class ViewBuilder {
+  private readonly env = new Map<string, Taint>();
+  private readonly aliases: Map<string, string[]>;
+  private readonly sources = new Set<SourceConcept>();
+  private readonly guards = new Set<GuardConcept>();
+  private readonly sinks: SinkHit[] = [];
+  private handler = false;
+  private functions = 0;
+  private calls = 0;
+  private rejects = 0;
+
+  constructor(
+    private readonly compiled: CompiledTable,
+    private readonly text: string,
+    private readonly base: number,
+    /** Skip nested function nodes (the module unit: functions are units of their own). */
+    private readonly skipFunctions: boolean,
+    /** Import aliases of the file (a unit sees the imports at the top of its file). */
+    fileAliases?: ReadonlyMap<string, string[]>,
+  ) {
+    this.aliases = new Map(fileAliases);
+  }
+
+  /** Just the import aliases of a file's top-level statements. */
+  collectAliases(root: SyntaxNode): Map<string, string[]> {
+    for (const c of root.children) {
+      if (c.type === "import_statement" || c.type === "import_from_statement") importAliases(c, this.srcFn, this.aliases);
+      else if (c.type === "lexical_declaration" || c.type === "variable_declaration") {
+        for (const d of c.children) if (d.type === "variable_declarator") this.assignment(d);
+      }
+    }
+    return this.aliases;
+  }
+
+  /** `root` may be a unit's span (a decorated def, or the route call a callback is passed to). */
+  build(root: SyntaxNode, hasError: boolean): UnitView {
+    if (isFunctionNode(root.type)) this.enterFunction(root);
+    else this.visit(root);
+    return {
+      sources: [...this.sources].sort(),
+      sinks: this.sinks,
+      guards: [...this.guards].sort(),
+      handler: this.handler,
+      functions: this.functions,
+      calls: this.calls,
+      rejects: this.rejects,
+      hasError,
+    };
+  }
+
+  private src(node: SyntaxNode): string {
+    return this.text.slice(node.start - this.base, node.end - this.base);
+  }
+
+  private visit(node: SyntaxNode): void {
+    const t = node.type;
+    if (isFunctionNode(t)) {
+      if (!this.skipFunctions) this.enterFunction(node);
+      return;
+    }
+    if (t === "decorated_definition" && this.skipFunctions) return;
+    if (t === "import_statement" || t === "import_from_statement") return importAliases(node, this.srcFn, this.aliases);
+    if (ASSIGN.has(t)) return this.assignment(node);
+    if (t === "call" || t === "call_expression" || t === "new_expression") this.call(node);
+    else if (CONDITIONAL.has(t)) this.condition(node, field(node, "condition") ?? namedChildren(node)[0]);
+    else if (t === "return_statement") this.returned(node);
+    else if (t === "except_clause" || t === "catch_clause") this.caught(node);
+    else if (t === "for_statement" || t === "for_in_statement") this.forLoop(node);
+    else if (t === "keyword_argument" || t === "pair") this.setting(field(node, "name") ?? field(node, "key"), field(node, "value"));
+    else if (t === "string") this.secretText(node);
+    else if ((t === "list" || t === "array") && node.children.some((c) => c.type === "string" && /^["'`]--["'`]$/.test(this.src(c)))) this.guards.add("option-terminator");
+    else if (t === "jsx_attribute") this.jsxAttribute(node);
+    for (const c of node.children) if (c.named) this.visit(c);
+  }
+
+  private enterFunction(node: SyntaxNode): void {
+    this.functions++;
+    const params = field(node, "parameters") ?? field(node, "parameter");
+    if (params) for (const name of this.patternNames(params)) this.bindParam(name);
+    const p = node.parent;
+    if (p?.type === "decorated_definition") {
+      for (const d of p.children) if (d.type === "decorator") this.decorator(d);
+    }
+    if (p?.type === "arguments") {
+      const call = p.parent;
+      const callee = call && field(call, "function");
+      if (callee && this.match(this.compiled.handlers, callee).length) {
+        this.handler = true;
+        for (const arg of namedChildren(p)) if (arg !== node) this.middleware(arg);
+      }
+    }
+    const body = field(node, "body");
+    if (body) this.visit(body);
+  }
+
+  private bindParam(name: string): void {
+    const { requestParams, untaintedParams } = this.compiled.table;
+    if (requestParams.test(name) || untaintedParams.test(name)) return;
+    this.env.set(name, { sources: new Set(["param"]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() });
+  }
+
+  private decorator(node: SyntaxNode): void {
+    const expr = namedChildren(node)[0];
+    if (!expr) return;
+    if (this.match(this.compiled.handlers, expr).length) this.handler = true;
+    this.middleware(expr);
+  }
+
+  /** Decorators and route middleware whose name says they authenticate, authorise, check CSRF or limit rate. */
+  private middleware(node: SyntaxNode): void {
+    const name = this.path(node).join(".");
+    if (!name) return;
+    const risk = this.compiled.table.riskDecorators.find((r) => r.name.test(name));
+    if (risk) return this.addSink(risk.concept, node, null);
+    for (const g of this.compiled.table.guardDecorators) if (g.name.test(name)) this.guards.add(g.concept);
+    if (node.type === "call" || node.type === "call_expression") this.visit(node);
+  }
+
+  private stringValue(node: SyntaxNode): string {
+    return stringValue(this.src(node));
+  }
+
+  private readonly srcFn = (node: SyntaxNode) => this.src(node);
+
+  /** Rules matching the callee's resolved path (`sp.run` → `subprocess.run`), else its path as written. */
+  private match<R>(index: RuleIndex<R>, node: SyntaxNode): R[] {
+    const raw = this.path(node, false);
+    const alias = raw.length ? this.aliases.get(raw[0]) : undefined;
+    if (alias) {
+      const resolved = index.match([...alias, ...raw.slice(1)]);
+      if (resolved.length) return resolved;
+    }
+    return index.match(raw);
+  }
+
+  /** The dotted path of a callee or member expression, with import aliases resolved. */
+  path(node: SyntaxNode, resolve = true): string[] {
+    const out: string[] = [];
+    let n: SyntaxNode | undefined = node;
+    while (n) {
+      const t: string = n.type;
+      if (t === "identifier" || t === "property_identifier" || t === "this" || t === "self" || t === "type_identifier") {
+        out.push(this.src(n));
+        break;
+      } else if (t === "attribute" || t === "member_expression") {
+        const prop = field(n, "attribute") ?? field(n, "property");
+        if (prop) out.push(this.src(prop));
+        n = field(n, "object");
+      } else if (t === "call" || t === "call_expression") {
+        const fn = field(n, "function");
+        if (fn && this.src(fn) === "require") {
+          const arg = field(n, "arguments") && namedChildren(field(n, "arguments")!)[0];
+          if (arg && arg.type === "string") out.push(this.stringValue(arg));
+          return out.reverse();
+        }
+        n = fn;
+      } else if (t === "new_expression") n = field(n, "constructor");
+      else if (t === "subscript" || t === "subscript_expression") n = field(n, "value") ?? field(n, "object");
+      else if (t === "await" || t === "await_expression" || t === "parenthesized_expression" || t === "non_null_expression") n = namedChildren(n)[0];
+      else break;
+    }
+    out.reverse();
+    const alias = resolve && out.length ? this.aliases.get(out[0]) : undefined;
+    return alias ? [...alias, ...out.slice(1)] : out;
+  }
+
+  private assignment(node: SyntaxNode): void {
+    const left = field(node, "left") ?? field(node, "name");
+    const right = field(node, "right") ?? field(node, "value");
+    if (right) this.visit(right);
+    if (!left || !right) return;
+    if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression")) {
+      const p = this.path(right);
+      if (p.length && this.src(right).startsWith("require(")) bindModule(left.type === "identifier" ? { ...node, children: [left] } : left, p[0], this.srcFn, this.aliases);
+    }
+    if (left.type === "member_expression" || left.type === "attribute" || left.type === "subscript_expression" || left.type === "identifier") {
+      for (const rule of this.match(this.compiled.properties, left)) this.addSink(rule.concept, node, this.taint(right));
+    }
+    this.setting(left, right);
+    const taint = this.taint(right);
+    const augmented = node.type.startsWith("augmented");
+    for (const name of this.patternNames(left)) {
+      if (taint) {
+        const kinds = new Set(taint.kinds);
+        kinds.add("assignment");
+        if (augmented) kinds.add("concat");
+        const lines = new Set(taint.lines);
+        if (kinds.has("concat") || kinds.has("interpolation")) lines.add(node.line);
+        this.env.set(name, { sources: taint.sources, kinds, cleaned: taint.cleaned, lines });
+      } else if (!augmented) this.env.delete(name);
+    }
+  }
+
+  /** `key = value`, `key=value`, `{ key: value }`: settings that weaken or guard, and credentials in literals. */
+  private setting(key: SyntaxNode | undefined, value: SyntaxNode | undefined): void {
+    if (!key || !value) return;
+    const words = this.src(key).match(/[A-Za-z_$][\w$-]*/g);
+    const name = words ? words[words.length - 1] : "";
+    if (!name) return;
+    const valueText = this.src(value);
+    for (const rule of SETTINGS) {
+      if (!rule.key.test(name) || !rule.value.test(valueText)) continue;
+      if (rule.sink) this.addSink(rule.sink, value, LITERAL);
+      if (rule.guard) this.guards.add(rule.guard);
+    }
+    if (/^(os\.environ|os\.getenv|process\.env|env\(|config\(|getenv)/.test(valueText) || /(\.|^)(environ|getenv|env)\b/.test(valueText)) this.guards.add("secret-from-env");
+    if (value.type !== "string") return;
+    if (value.children.some((c) => c.type === "interpolation" || c.type === "template_substitution")) return;
+    const literal = this.stringValue(value).replace(/^[rbuf]+["']|["']$/gi, "");
+    if (!SECRET_NAME.test(name) || NOT_A_SECRET.test(literal) || literal.length < 6 || /\s/.test(literal)) return;
+    this.addSink("secret-literal", value, LITERAL);
+  }
+
+  /** A literal that is a credential by its shape: passed to a call, compared, or put in a tuple/array. */
+  private secretText(node: SyntaxNode): void {
+    const text = this.src(node);
+    if (SECRET_TEXT.test(text)) return this.addSink("secret-literal", node, LITERAL);
+    const where = node.parent?.type ?? "";
+    if (!SECRET_CONTEXT.has(where) || node.children.some((c) => c.type === "interpolation" || c.type === "template_substitution")) return;
+    if (looksLikeSecret(text.replace(/^[rbuf]*["'`]+|["'`]+$/gi, ""))) this.addSink("secret-literal", node, LITERAL);
+  }
+
+  private patternNames(node: SyntaxNode): string[] {
+    if (node.type === "identifier" || node.type === "shorthand_property_identifier_pattern") return [this.src(node)];
+    if (node.type === "attribute" || node.type === "member_expression" || node.type === "subscript") return [];
+    const out: string[] = [];
+    for (const c of node.children) {
+      if (!c.named) continue;
+      if (c.field === "type" || c.field === "value" && node.type !== "pair_pattern" || c.field === "key" || c.type === "type_annotation" || c.field === "right" && node.type === "assignment_pattern") continue;
+      out.push(...this.patternNames(c));
+    }
+    return out;
+  }
+
+  private call(node: SyntaxNode): void {
+    this.calls++;
+    const callee = field(node, "function") ?? field(node, "constructor");
+    if (!callee) return;
+    const args = field(node, "arguments");
+    const argList = args ? namedChildren(args) : [];
+    for (const g of this.guardRules(callee, argList)) this.guards.add(g.concept);
+    for (const s of this.match(this.compiled.sources, callee)) this.sources.add(s.concept);
+    this.permissiveMode(callee, argList);
+    const sinkRules = this.match(this.compiled.sinks, callee);
+    if (!sinkRules.length) return;
+    const positional = argList.filter((a) => a.type !== "keyword_argument" && a.type !== "object");
+    const options = new Map<string, SyntaxNode>();
+    for (const a of argList) {
+      if (a.type === "keyword_argument") {
+        const n = field(a, "name"), v = field(a, "value");
+        if (n && v) options.set(this.src(n), v);
+      } else if (a.type === "object") {
+        for (const p of a.children) {
+          if (p.type !== "pair") continue;
+          const k = field(p, "key"), v = field(p, "value");
+          if (k && v) options.set(this.src(k).replace(/^["']|["']$/g, ""), v);
+        }
+      }
+    }
+    const seen = new Set<SinkConcept>();
+    for (const rule of sinkRules) {
+      if (seen.has(rule.concept)) continue;
+      if (rule.when && !rule.when.value.test(options.has(rule.when.keyword) ? this.src(options.get(rule.when.keyword)!) : "")) continue;
+      if (rule.unless && options.has(rule.unless.keyword) && rule.unless.value.test(this.src(options.get(rule.unless.keyword)!))) continue;
+      const dangerous = rule.args ? rule.args.map((i) => positional[i]).filter((a): a is SyntaxNode => !!a) : argList;
+      for (const k of rule.keywords ?? []) if (options.has(k)) dangerous.push(options.get(k)!);
+      let taint: Taint | null = null;
+      for (const a of dangerous) taint = merge(taint, this.taint(a));
+      if (rule.parameterisedAfter !== undefined && positional.length > rule.parameterisedAfter) this.guards.add("parameterised");
+      seen.add(rule.concept);
+      if (rule.concept === "dynamic-import" && !taint) continue;
+      if ((rule.concept === "spawn" || rule.concept === "shell") && /["'`]--["'`]/.test(this.src(args ?? node))) this.guards.add("option-terminator");
+      if (args && CURRENT_USER.test(this.src(args))) this.guards.add("ownership");
+      this.addSink(rule.concept, node, taint);
+    }
+  }
+
+  private guardRules(callee: SyntaxNode, argList: SyntaxNode[]): GuardRule[] {
+    return this.match(this.compiled.guards, callee).filter((g) => !g.firstArg || (argList[0] !== undefined && g.firstArg.test(this.src(argList[0]))));
+  }
+
+  private permissiveMode(callee: SyntaxNode, argList: SyntaxNode[]): void {
+    const last = this.path(callee, false).pop() ?? "";
+    if (!/chmod|mkdir|makedirs|umask|writefile|open/i.test(last)) return;
+    for (const a of argList) {
+      const v = a.type === "keyword_argument" ? field(a, "value") : a;
+      if (v && /^0o?[0-7]*[2367]$|^0o?777$|^511$/.test(this.src(v))) this.addSink("permissive-config", a, LITERAL);
+    }
+  }
+
+  private addSink(concept: SinkConcept, node: SyntaxNode, taint: Taint | null): void {
+    const lines = new Set<number>([node.line]);
+    if (taint) for (const l of taint.lines) lines.add(l);
+    this.sinks.push({
+      concept,
+      line: node.line,
+      lines: [...lines].sort((a, b) => a - b),
+      tainted: !!taint,
+      sources: taint ? [...taint.sources].sort() : [],
+      kinds: taint ? [...taint.kinds].sort() : [],
+      cleanedBy: taint ? [...taint.cleaned].sort() : [],
+    });
+    if (taint?.sources.has("exception") && (concept === "html-output" || concept === "response")) this.addSink("exception-detail", node, null);
+  }
+
+  /**
+   * A condition reads as the guards its text names. When its branch rejects (raise/return/abort/throw), or it
+   * is an assertion, the tainted variables it tests count as checked from then on.
+   */
+  private condition(statement: SyntaxNode, node: SyntaxNode | undefined): void {
+    if (!node) return;
+    const text = this.src(node);
+    const found: GuardConcept[] = [];
+    for (const g of CONDITION_GUARDS) if (g.test.test(text)) found.push(g.concept);
+    for (const g of found) this.guards.add(g);
+    const consequence = field(statement, "consequence") ?? field(statement, "body");
+    const rejects = statement.type === "assert_statement" || (!!consequence && this.exits(consequence));
+    if (!rejects) return;
+    this.rejects++;
+    const checks: GuardConcept[] = found.length ? found : ["validation"];
+    // "reject unless it matches" is an allow-list; "reject if it matches" only a deny-list.
+    if (/^\s*\(?\s*(not\b|!)/.test(text)) checks.push("allow-list");
+    else if (found.includes("extension-check") || found.includes("pattern-check")) checks.push("deny-list");
+    for (const name of this.identifiers(node)) {
+      const t = this.env.get(name);
+      if (t) this.env.set(name, { ...t, cleaned: new Set([...t.cleaned, ...checks]) });
+    }
+  }
+
+  /** Does a branch leave early (or end the request with an error)? */
+  private exits(block: SyntaxNode): boolean {
+    const statements = block.type === "block" || block.type === "statement_block" ? namedChildren(block) : [block];
+    for (const s of statements) {
+      if (EXIT_STATEMENTS.has(s.type)) return true;
+      if (s.type === "expression_statement") {
+        const expr = namedChildren(s)[0];
+        if (expr && (expr.type === "call" || expr.type === "call_expression")) {
+          const callee = field(expr, "function");
+          if (callee && EXIT_CALL.test(this.path(callee, false).slice(0, 2).join("."))) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private identifiers(node: SyntaxNode): string[] {
+    if (node.type === "identifier") return [this.src(node)];
+    const out: string[] = [];
+    for (const c of node.children) if (c.named && c.field !== "attribute" && c.field !== "property") out.push(...this.identifiers(c));
+    return out;
+  }
+
+  /** What a request handler returns is its response. */
+  private returned(node: SyntaxNode): void {
+    const value = namedChildren(node)[0];
+    if (!value || !this.handler) return;
+    const taint = this.taint(value);
+    if (!taint) return;
+    const html = STRINGS.has(value.type) || value.type === "binary_operator" || value.type === "binary_expression" ? HTML_TEXT.test(this.src(value)) : false;
+    this.addSink(html ? "html-output" : "response", node, taint);
+  }
+
+  private caught(node: SyntaxNode): void {
+    let name: SyntaxNode | undefined = field(node, "parameter");
+    if (!name) {
+      const as = node.children.find((c) => c.type === "as_pattern");
+      name = as && (field(as, "alias") ?? namedChildren(as)[1]);
+      if (name && name.type === "as_pattern_target") name = namedChildren(name)[0];
+    }
+    if (name) for (const n of this.patternNames(name)) this.env.set(n, { sources: new Set(["exception"]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() });
+  }
+
+  private forLoop(node: SyntaxNode): void {
+    const left = field(node, "left");
+    const right = field(node, "right");
+    const taint = right ? this.taint(right) : null;
+    if (left && taint) for (const n of this.patternNames(left)) this.env.set(n, taint);
+    if (right && taint && this.src(right).match(/^range\(/)) this.addSink("loop-bound", node, taint);
+  }
+
+  private jsxAttribute(node: SyntaxNode): void {
+    const name = namedChildren(node)[0];
+    if (name && this.src(name) === "dangerouslySetInnerHTML") this.addSink("html-output", node, this.taint(namedChildren(node)[1] ?? node));
+  }
+
+  /** Does untrusted data reach this expression, how, and through which escapers? */
+  private taint(node: SyntaxNode): Taint | null {
+    const t = node.type;
+    if (NO_TAINT.has(t) || isFunctionNode(t)) return null;
+    if (t === "identifier") {
+      const bound = this.env.get(this.src(node));
+      return bound ?? null;
+    }
+    if (t === "attribute" || t === "member_expression" || t === "subscript" || t === "subscript_expression") {
+      const src = this.match(this.compiled.members, node)[0];
+      if (src) return this.fromSource(src.concept);
+      const obj = field(node, "object") ?? field(node, "value");
+      const base = obj ? this.taint(obj) : null;
+      const index = t.startsWith("subscript") ? field(node, "subscript") ?? field(node, "index") : undefined;
+      return merge(base, index && t === "subscript_expression" ? this.taint(index) : null);
+    }
+    if (t === "call" || t === "call_expression" || t === "new_expression") return this.callTaint(node);
+    if (t === "conditional_expression" || t === "ternary_expression") return this.conditionalTaint(node);
+    let out: Taint | null = null;
+    for (const c of node.children) if (c.named && c.field !== "operator") out = merge(out, this.taint(c));
+    if (!out) return null;
+    if (t === "binary_operator" || t === "binary_expression") {
+      // Operators are anonymous nodes whose type is their text.
+      const opText = node.children.find((c) => !c.named)?.type ?? "";
+      if (opText === "+") return withKind(out, "concat", node.line);
+      if (opText === "%") return withKind(out, "interpolation", node.line);
+      if (opText === "||" || opText === "&&" || opText === "??") return out;
+      return opText === "*" ? out : null;
+    }
+    if (t === "boolean_operator") return out;
+    if ((t === "string" && node.children.some((c) => c.type === "interpolation")) || t === "template_string") return withKind(out, "interpolation", node.line);
+    return out;
+  }
+
+  /** `x if x in ALLOWED else "en"` / `ok(x) ? x : d`: a value chosen by a check is as clean as the check. */
+  private conditionalTaint(node: SyntaxNode): Taint | null {
+    const parts = namedChildren(node);
+    const cond = field(node, "condition") ?? (node.type === "conditional_expression" ? parts[1] : undefined);
+    let out: Taint | null = null;
+    for (const p of parts) if (p !== cond) out = merge(out, this.taint(p));
+    if (!out || !cond) return out;
+    const text = this.src(cond);
+    const checks = CONDITION_GUARDS.filter((g) => g.test.test(text)).map((g) => g.concept);
+    return checks.length ? { ...out, cleaned: new Set([...out.cleaned, ...checks]) } : out;
+  }
+
+  private callTaint(node: SyntaxNode): Taint | null {
+    const callee = field(node, "function") ?? field(node, "constructor");
+    if (!callee) return null;
+    const path = this.path(callee);
+    const source = this.match(this.compiled.sources, callee)[0];
+    if (source) return this.fromSource(source.concept);
+    // Rows read back are stored data (second-order flows); statuses and handles carry nothing.
+    const sinkConcepts = this.match(this.compiled.sinks, callee).map((r) => r.concept);
+    if (sinkConcepts.some((c) => c === "sql" || c === "object-lookup")) return this.fromSource("stored");
+    if (sinkConcepts.some((c) => DERIVED_RESULT.has(c))) return null;
+    const args = field(node, "arguments");
+    let argTaint: Taint | null = null;
+    if (args) for (const a of namedChildren(args)) argTaint = merge(argTaint, this.taint(a));
+    const cleaner = this.guardRules(callee, args ? namedChildren(args) : []).find((g) => g.cleans !== false);
+    if (cleaner) {
+      if (!argTaint) return null;
+      const cleaned = new Set(argTaint.cleaned);
+      cleaned.add(cleaner.concept);
+      return { ...argTaint, cleaned };
+    }
+    let receiver: Taint | null = null;
+    if (callee.type === "attribute" || callee.type === "member_expression") {
+      const obj = field(callee, "object");
+      if (obj) {
+        receiver = this.taint(obj);
+        const method = path[path.length - 1];
+        if ((method === "format" || method === "format_map") && STRINGS.has(obj.type) && argTaint) return withKind(argTaint, "interpolation", node.line);
+        if ((method === "join" || method === "concat") && argTaint) return withKind(merge(receiver, argTaint)!, "concat", node.line);
+      }
+    }
+    return merge(receiver, argTaint);
+  }
+
+  private fromSource(concept: SourceConcept): Taint {
+    this.sources.add(concept);
+    return { sources: new Set([concept]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() };
+  }
+}

@@ -1,0 +1,82 @@
+// The shared concept ids: the only vocabulary the language-neutral view (and so the model) may use.
+
+export const SOURCE_CONCEPTS = [
+  "request", // query, body, form, path params
+  "request-header", // headers, cookies
+  "upload", // uploaded files
+  "argv",
+  "env",
+  "stdin",
+  "file-content",
+  "socket",
+  "dom", // location, document.cookie, postMessage data
+  "param", // a parameter of the unit: untrusted unless shown otherwise
+  "exception", // a caught error object
+  "stored", // rows read back from a database
+] as const;
+export type SourceConcept = (typeof SOURCE_CONCEPTS)[number];
+
+export const SINK_CONCEPTS = [
+  "sql",
+  "shell",
+  "spawn", // process start with an argument vector (no shell)
+  "code-eval",
+  "template-eval",
+  "dynamic-import",
+  "file-path",
+  "file-write",
+  "upload-save",
+  "http-request",
+  "deserialize",
+  "xml-parse",
+  "html-output",
+  "redirect",
+  "secret-literal",
+  "alloc",
+  "loop-bound",
+  "object-lookup", // fetch a record by a caller-supplied id
+  "state-change", // write, delete, commit
+  "exception-detail", // error text or traces in a response
+  "record-exposure", // whole objects/dicts serialised into a response
+  "debug-mode",
+  "credential-compare",
+  "token-decode",
+  "response",
+  "log-output",
+  "csrf-disabled",
+  "permissive-config", // CORS "*", world-writable file modes
+  "verify-off", // signature/expiry/TLS verification switched off
+] as const;
+export type SinkConcept = (typeof SINK_CONCEPTS)[number];
+
+export const GUARD_CONCEPTS = [
+  "parameterised",
+  "escape",
+  "shell-quote",
+  "type-cast",
+  "allow-list",
+  "pattern-check",
+  "path-sanitize",
+  "path-containment",
+  "authn",
+  "authz",
+  "ownership",
+  "csrf",
+  "size-limit",
+  "safe-loader",
+  "url-check",
+  "extension-check",
+  "constant-time-compare",
+  "password-hash",
+  "field-selection",
+  "error-generic",
+  "secret-from-env",
+  "rate-limit",
+  "deny-list", // rejects known-bad values only
+  "validation", // a condition on the value that rejects bad input
+  "option-terminator", // "--" before user data in an argument vector
+] as const;
+export type GuardConcept = (typeof GUARD_CONCEPTS)[number];
+
+export const FLOW_KINDS = ["direct", "concat", "interpolation", "assignment"] as const;
+export type FlowKind = (typeof FLOW_KINDS)[number];

@@ -1,0 +1,49 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { sha256 } from "../../src/util/hash.js";
+import { trainEmbedded } from "../../src/train/trainEmbedded.js";
+import { createEmbeddedDetector } from "../../src/models/embedded/index.js";
+
+const rec = (id: string, code: string, cwe: string | null, lines?: number[]) =>
+  JSON.stringify({ id, language: "python", code, cwe, ...(lines ? { lines } : {}) });
+
+function dataset(n: number, prefix: string): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(rec(`${prefix}-${i}-sv`, `def f${i}(v):\n    q = "SELECT * FROM t WHERE a = '" + v + "'"\n    cur.execute(q)\n`, "CWE-89", [2, 3]));
+    out.push(rec(`${prefix}-${i}-sf`, `def f${i}(v):\n    q = "SELECT * FROM t WHERE a = %s"\n    cur.execute(q, (v,))\n`, null));
+    out.push(rec(`${prefix}-${i}-cv`, `import os\ndef g${i}(host):\n    os.system("ping -c 1 " + host)\n`, "CWE-78", [3]));
+    out.push(rec(`${prefix}-${i}-cf`, `import subprocess\ndef g${i}(host):\n    subprocess.run(["ping", "-c", "1", "--", host])\n`, null));
+  }
+  return out.join("\n") + "\n";
+}
+
+describe("trainEmbedded", () => {
+  it("trains, calibrates on val, writes a versioned artifact with its manifest, deterministically", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cwescope-train-"));
+    const train = join(dir, "train.jsonl");
+    const val = join(dir, "val.jsonl");
+    await writeFile(train, dataset(6, "tr"));
+    await writeFile(val, dataset(2, "va"));
+    const a = await trainEmbedded({ data: train, val, out: join(dir, "a"), seed: 5, epochs: 20 });
+    const b = await trainEmbedded({ data: train, val, out: join(dir, "b"), seed: 5, epochs: 20 });
+    const textA = await readFile(a.file, "utf8");
+    expect(await readFile(b.file, "utf8")).toBe(textA);
+
+    const model = JSON.parse(textA);
+    expect(model).toMatchObject({ format: "cwescope-embedded", version: 1, features: "view", classes: ["none", "CWE-78", "CWE-89"] });
+    expect(model.manifest.seed).toBe(5);
+    expect(model.manifest.data.train.sha256).toBe(sha256(await readFile(train)));
+    expect(model.manifest.data.val.records).toBe(8);
+    expect(model.manifest.metrics.val.mcc).toBe(1);
+    expect(Object.keys(model.weights).every((f) => !/cur|ping|host|execute/.test(f))).toBe(true);
+
+    const detector = await createEmbeddedDetector(a.file, {});
+    const vuln = await detector.detect({ id: "x", language: "python", code: "def h(name):\n    sql = 'DELETE FROM t WHERE n = ' + name\n    db.execute(sql)\n" });
+    expect(vuln).toMatchObject({ id: "x", vulnerable: true, cwe: "CWE-89", lines: [2, 3], model: `embedded:${a.file}` });
+    const clean = await detector.detect({ id: "y", language: "python", code: "def h(name):\n    db.execute('DELETE FROM t WHERE n = ?', (name,))\n" });
+    expect(clean.vulnerable).toBe(false);
+  });
+});

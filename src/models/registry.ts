@@ -6,7 +6,8 @@ export const MODEL_ID_FORMS = [
   "embedded                      the default model shipped in models/",
   "embedded:<path>               an embedded model trained with `cwescope train`",
   "llamacpp:<path.gguf>          a local GGUF model run in-process by node-llama-cpp",
-  "openai:<model> --base-url URL any OpenAI-compatible server (vLLM, Ollama, llama-server, cwescope serve)",
+  "openai:<model> --base-url URL any OpenAI-compatible server (vLLM, Ollama, llama-server, cwescope serve);",
+  "                              its key, if any, from the variable named by --api-key-env NAME",
 ];
 
 type Factory = (spec: string, options: DetectorOptions) => Promise<Detector>;

@@ -1,17 +1,150 @@
-// `cwescope scan`: not built yet.
-import type { Command } from "commander";
-import { CliError } from "../errors.js";
+// `cwescope scan <paths…>`: find weaknesses in a source tree; text, JSON or SARIF; baselines; CI exit codes.
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { Option, type Command } from "commander";
+import cliProgress from "cli-progress";
+import type { SeverityLevel } from "../../cwe/catalog.js";
+import { formats, isFormatName } from "../../report/formats/index.js";
+import { filterByBaseline, readBaseline, writeBaseline } from "../../scan/baseline.js";
+import { scanExitCode, SEVERITY_LEVELS } from "../../scan/exitCode.js";
+import type { ScanResult } from "../../scan/Finding.js";
+import { scanPaths } from "../../scan/scanPaths.js";
+import { CliError, EXIT } from "../errors.js";
+import { useColor } from "../log.js";
 import { action, type ProgramState } from "../program.js";
+
+interface ScanFlags {
+  model: string;
+  confirm?: string;
+  triageThreshold: string;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+  concurrency: string;
+  jobs: string;
+  format: string;
+  output?: string;
+  include: string[];
+  exclude: string[];
+  gitignore: boolean;
+  scanVendored?: boolean;
+  maxFileBytes: string;
+  allowIncomplete?: boolean;
+  failOn: string;
+  baseline?: string;
+  writeBaseline?: string;
+  root?: string;
+  progress: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerScan(program: Command, state: ProgramState): void {
   program
     .command("scan")
-    .description("scan (not built yet)")
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description("scan Python, JavaScript and TypeScript files for CWE weaknesses")
+    .argument("<paths...>", "files and directories to scan")
+    .option("--model <id>", "model that scores every unit", "embedded")
+    .option("--confirm <model-id>", "language model that confirms the units the triage model finds suspicious")
+    .option("--triage-threshold <p>", "triage score (0-1) a unit needs to reach the --confirm model", "0.5")
+    .option("--base-url <url>", "OpenAI-compatible server for openai: model ids")
+    .option("--api-key-env <name>", "environment variable holding the API key")
+    .option("--concurrency <n>", "concurrent requests to a language model", "4")
+    .option("--jobs <n>", "threads for an embedded-model scan without --confirm (try the machine's cores on a large tree)", "1")
+    .addOption(new Option("--format <name>", "output format").choices(Object.keys(formats)).default("text"))
+    .option("--output <file>", "write the report to a file instead of stdout")
+    .option("--include <glob>", "scan only files matching the glob (repeatable)", collect, [])
+    .option("--exclude <glob>", "leave out files matching the glob (repeatable)", collect, [])
+    .option("--no-gitignore", "do not honour .gitignore files (.cwescopeignore still applies)")
+    .option("--scan-vendored", "also scan node_modules, vendor, dist, build, virtualenvs and *.min.js bundles")
+    .option("--max-file-bytes <n>", "skip larger files (the scan is then incomplete)", "1000000")
+    .option("--allow-incomplete", "exit 0/1 even when files were skipped or units failed")
+    .addOption(new Option("--fail-on <level>", "lowest severity that makes the exit code 1").choices(["any", ...SEVERITY_LEVELS]).default("any"))
+    .option("--baseline <file>", "report only findings not in this baseline")
+    .option("--write-baseline <file>", "write the current findings as a baseline")
+    .option("--root <dir>", "directory that reported paths are relative to (default: the current directory, or the folder holding the paths when they lie outside it)")
+    .option("--no-progress", "no progress bar, even on a terminal")
     .action(
-      action(state, async () => {
-        throw new CliError("cwescope scan is not built yet");
+      action(state, async (ctx, paths: string[], flags: ScanFlags) => {
+        if (!isFormatName(flags.format)) throw new CliError(`unknown format "${flags.format}"`);
+        const format = formats[flags.format];
+        const baseline = flags.baseline ? await readBaseline(flags.baseline) : undefined;
+        const progress = progressReporter(flags.progress && ctx.log.verbosity !== "quiet");
+        let result: ScanResult;
+        try {
+          result = await scanPaths(paths, {
+            root: flags.root ? resolve(flags.root) : undefined,
+            include: flags.include,
+            exclude: flags.exclude,
+            gitignore: flags.gitignore,
+            vendored: flags.scanVendored,
+            maxFileBytes: positiveInt(flags.maxFileBytes, "--max-file-bytes"),
+            model: flags.model,
+            confirm: flags.confirm,
+            triageThreshold: probability(flags.triageThreshold, "--triage-threshold"),
+            concurrency: positiveInt(flags.concurrency, "--concurrency"),
+            jobs: positiveInt(flags.jobs, "--jobs"),
+            detectorOptions: { baseUrl: flags.baseUrl, apiKeyEnv: flags.apiKeyEnv, concurrency: positiveInt(flags.concurrency, "--concurrency") },
+            lineHashes: format.wantsLineHashes ?? false,
+            onProgress: progress.update,
+          });
+        } finally {
+          progress.stop();
+        }
+        if (flags.writeBaseline) {
+          const n = await writeBaseline(flags.writeBaseline, result.findings);
+          ctx.log.info(`wrote ${n} findings to baseline ${flags.writeBaseline}`);
+        }
+        if (baseline) {
+          result = filterByBaseline(result, baseline);
+        }
+
+        const toStdout = !flags.output;
+        const color = toStdout && flags.format === "text" && useColor(ctx.stdout as NodeJS.WriteStream);
+        const report = format.render(result, { color, root: result.summary.root });
+        if (flags.output) await writeFile(flags.output, report);
+        else ctx.stdout.write(report);
+        if (!toStdout || flags.format !== "text") ctx.log.info(oneLineSummary(result));
+        for (const s of result.skipped.filter((k) => k.incomplete)) ctx.log.warn(`not scanned: ${s.path}: ${s.reason} (${s.detail})`);
+
+        const code = scanExitCode(result, { failOn: flags.failOn as SeverityLevel | "any", allowIncomplete: flags.allowIncomplete });
+        if (code === EXIT.error) ctx.log.warn("the scan is incomplete (exit 2): pass --allow-incomplete to accept it, or exclude the files listed");
+        return code;
       }),
     );
+}
+
+function oneLineSummary(result: ScanResult): string {
+  const s = result.summary;
+  const stages = s.stages.map((st) => `${st.model} ${st.units} units/${st.ms} ms`).join(", ");
+  return `scanned ${s.files} files (${s.lines} lines, ${s.units} units) in ${(s.ms / 1000).toFixed(2)} s [${stages}]: ${s.findings} findings, ${s.suppressed} suppressed, ${s.baselined} in baseline, ${s.skipped} skipped${s.incomplete ? ", INCOMPLETE" : ""}`;
+}
+
+/** A progress bar on a terminal, shown only once a scan has taken more than a second. */
+function progressReporter(enabled: boolean) {
+  const started = Date.now();
+  const tty = enabled && Boolean(process.stderr.isTTY);
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update: (done: number, total: number) => {
+      if (!tty) return;
+      if (!bar && Date.now() - started > 1000) {
+        bar = new cliProgress.SingleBar({ stream: process.stderr, format: "scanning [{bar}] {value}/{total} files {percentage}% eta {eta_formatted}", clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic);
+        bar.start(total, done);
+      }
+      bar?.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+function positiveInt(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new CliError(`${flag} must be a positive integer, got "${text}"`);
+  return n;
+}
+
+function probability(text: string, flag: string): number {
+  const p = Number(text);
+  if (!Number.isFinite(p) || p < 0 || p > 1) throw new CliError(`${flag} must be a number between 0 and 1, got "${text}"`);
+  return p;
 }

@@ -1,17 +1,78 @@
-// `cwescope serve`: not built yet.
+// `cwescope serve --model <id> --port N [--host 127.0.0.1]`: an OpenAI-compatible server over any backend.
 import type { Command } from "commander";
-import { CliError } from "../errors.js";
+import { createDetector } from "../../models/registry.js";
+import { ChatServer } from "../../serve/index.js";
+import { CliError, EXIT } from "../errors.js";
 import { action, type ProgramState } from "../program.js";
+
+interface ServeFlags {
+  model: string;
+  port: string;
+  host: string;
+  name?: string;
+  prompt?: string;
+  threads?: string;
+  concurrency?: string;
+  contextSize?: string;
+  baseUrl?: string;
+  apiKeyEnv?: string;
+}
 
 export function registerServe(program: Command, state: ProgramState): void {
   program
     .command("serve")
-    .description("serve (not built yet)")
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description("serve a model over the OpenAI chat API (/v1/models, /v1/chat/completions, /health)")
+    .requiredOption("-m, --model <id>", "model id: embedded, embedded:<path>, llamacpp:<path.gguf>, openai:<model>")
+    .option("-p, --port <n>", "port (0 picks a free one)", "8080")
+    .option("--host <addr>", "interface to bind; anything but loopback exposes the model to the network", "127.0.0.1")
+    .option("--name <name>", "model name clients ask for (default: the model id)")
+    .option("--prompt <id>", "prompt template for backends that need one")
+    .option("--threads <n>", "CPU threads for in-process models")
+    .option("--concurrency <n>", "requests answered at once")
+    .option("--context-size <n>", "context size per sequence (llamacpp)")
+    .option("--base-url <url>", "upstream server, for openai:<model>")
+    .option("--api-key-env <NAME>", "environment variable holding the upstream API key")
     .action(
-      action(state, async () => {
-        throw new CliError("cwescope serve is not built yet");
+      action(state, async (ctx, flags: ServeFlags) => {
+        const port = int(flags.port, "--port", 0);
+        const detector = await createDetector(flags.model, {
+          prompt: flags.prompt,
+          threads: flags.threads !== undefined ? int(flags.threads, "--threads", 1) : undefined,
+          concurrency: flags.concurrency !== undefined ? int(flags.concurrency, "--concurrency", 1) : undefined,
+          contextSize: flags.contextSize !== undefined ? int(flags.contextSize, "--context-size", 64) : undefined,
+          baseUrl: flags.baseUrl,
+          apiKeyEnv: flags.apiKeyEnv,
+        });
+        const server = new ChatServer(detector, { host: flags.host, port, modelName: flags.name, onRequest: (line) => ctx.log.debug(line) });
+        let url: string;
+        try {
+          url = await server.listen();
+        } catch (err) {
+          await detector.close();
+          throw new CliError(`cannot listen on ${flags.host}:${port}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        if (flags.host !== "127.0.0.1" && flags.host !== "localhost" && flags.host !== "::1") ctx.log.warn(`listening on ${flags.host}: reachable from the network, with no authentication`);
+        ctx.log.info(`serving ${server.modelName} at ${url} (Ctrl-C to stop)`);
+        ctx.stdout.write(`${url}\n`);
+        const signal = await new Promise<NodeJS.Signals>((resolve) => {
+          const stop = (name: NodeJS.Signals) => {
+            process.off("SIGINT", stop);
+            process.off("SIGTERM", stop);
+            resolve(name);
+          };
+          process.on("SIGINT", stop);
+          process.on("SIGTERM", stop);
+        });
+        ctx.log.info(`${signal}: finishing requests in flight`);
+        await server.close();
+        await detector.close();
+        return EXIT.ok;
       }),
     );
+}
+
+function int(text: string, flag: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new CliError(`${flag} must be an integer >= ${min}, got "${text}"`);
+  return n;
 }

@@ -1,0 +1,61 @@
+// `--format text`: findings grouped by file for people; colour only when asked (a TTY without NO_COLOR).
+import type { Finding, ScanResult } from "../../scan/Finding.js";
+import type { ReportFormat } from "./ReportFormat.js";
+
+const LEVEL_COLOUR = { critical: "1;31", high: "31", medium: "33", low: "36" } as const;
+
+export const text: ReportFormat = {
+  description: "findings grouped by file, then skipped files and a summary",
+  render(result, options = {}) {
+    const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+    const out: string[] = [];
+    const byFile = new Map<string, Finding[]>();
+    for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    for (const file of [...byFile.keys()].sort()) {
+      out.push(paint("1;4", file));
+      for (const f of byFile.get(file)!.sort((a, b) => a.startLine - b.startLine)) out.push(findingLine(f, paint));
+      out.push("");
+    }
+
+    if (result.skipped.length) {
+      out.push(paint("1", `Skipped (${result.skipped.length}):`));
+      for (const s of [...result.skipped].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        const mark = s.incomplete ? paint("33", "not scanned") : "left out";
+        out.push(`  ${s.path}  ${mark}: ${s.reason} (${s.detail})`);
+      }
+      out.push("");
+    }
+    if (result.notes.length) {
+      out.push(paint("1", `Notes (${result.notes.length}):`));
+      for (const n of result.notes) out.push(`  ${n.path}  ${n.note}: ${n.detail}`);
+      out.push("");
+    }
+    out.push(summaryLines(result, paint).join("\n"));
+    return out.join("\n") + "\n";
+  },
+};
+
+function findingLine(f: Finding, paint: (code: string, s: string) => string): string {
+  const lines = f.startLine === f.endLine ? `${f.startLine}` : `${f.startLine}-${f.endLine}`;
+  const level = paint(LEVEL_COLOUR[f.level], f.level.padEnd(8));
+  const head = `  ${lines.padEnd(9)} ${level} ${paint("1", f.cwe.padEnd(8))} ${f.message}`;
+  const tail = f.suppression ? `\n  ${"".padEnd(9)} ${paint("2", `suppressed${f.suppression.reason ? `: ${f.suppression.reason}` : ""}`)}` : "";
+  return head + tail;
+}
+
+function summaryLines(result: ScanResult, paint: (code: string, s: string) => string): string[] {
+  const s = result.summary;
+  const byLevel = ["critical", "high", "medium", "low"]
+    .map((level) => [level, result.findings.filter((f) => !f.suppression && f.level === level).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([level, n]) => `${n} ${level}`);
+  const findings = `${s.findings} finding${s.findings === 1 ? "" : "s"}${byLevel.length ? ` (${byLevel.join(", ")})` : ""}`;
+  const extra = [s.suppressed ? `${s.suppressed} suppressed` : "", s.baselined ? `${s.baselined} in baseline` : ""].filter(Boolean);
+  const lines = [
+    `${paint("1", "Scanned")} ${s.files} files, ${s.lines} lines, ${s.units} units in ${(s.ms / 1000).toFixed(2)} s: ${findings}${extra.length ? `; ${extra.join(", ")}` : ""}.`,
+  ];
+  lines.push(`Stages: parse ${s.parseMs} ms; ` + s.stages.map((st, i) => `${i === 0 ? "triage" : "confirm"} ${st.model}: ${st.units} units, ${st.flagged} flagged, ${st.failed} failed, ${st.ms} ms`).join("; ") + ".");
+  const unscanned = result.skipped.filter((k) => k.incomplete).length;
+  if (s.incomplete) lines.push(paint("1;33", `INCOMPLETE: ${unscanned} file${unscanned === 1 ? "" : "s"} not scanned${s.failedUnits ? `, ${s.failedUnits} units the model failed on` : ""}; some code was not scanned.`));
+  return lines;
+}

@@ -1,0 +1,106 @@
+// What a scan produces: findings, the files it could not scan, and the figures of each stage.
+import type { SeverityLevel } from "../cwe/catalog.js";
+import type { SourceLanguage, UnitKind } from "../lang/CodeUnit.js";
+
+/** An in-source `cwescope-ignore` comment that matched a finding. */
+export interface Suppression {
+  /** Line of the comment (1-based). */
+  line: number;
+  /** The CWE ids the comment names; empty for a comment that suppresses every CWE. */
+  cwes: string[];
+  /** Text after `--`, or `""` when the comment gives no reason. */
+  reason: string;
+}
+
+export interface Finding {
+  /** Path relative to the scan root, with `/` separators. */
+  file: string;
+  language: SourceLanguage;
+  /** 1-based inclusive line range: the lines the model named, else the unit's. */
+  startLine: number;
+  endLine: number;
+  /** `CWE-<n>`. */
+  cwe: string;
+  cweName: string;
+  /** The model's confidence, 0–1. */
+  confidence: number;
+  /** CVSS-like score 0–10 (GitHub `security-severity`). */
+  severity: number;
+  level: SeverityLevel;
+  message: string;
+  /** Stable across unrelated edits above the finding: rule, path, unit name and the flagged text. */
+  fingerprint: string;
+  /** GitHub's `primaryLocationLineHash` for `startLine`, when computed (SARIF output). */
+  lineHash?: string;
+  unit: { name: string; kind: UnitKind; startLine: number; endLine: number };
+  /** The model whose verdict this is (the confirming model in a cascade). */
+  model: string;
+  /** Present when an in-source comment suppresses the finding. */
+  suppression?: Suppression;
+}
+
+export type SkipReason = "binary" | "minified" | "too-large" | "unreadable" | "vendored";
+
+export interface SkippedFile {
+  /** Path relative to the scan root (a directory ends with `/`). */
+  path: string;
+  reason: SkipReason;
+  detail: string;
+  /** Whether this skip makes the scan incomplete (vendored code does not). */
+  incomplete: boolean;
+}
+
+/**
+ * A file scanned with a caveat: syntax errors (units came from a partial tree), bytes that are not UTF-8,
+ * or a unit a model failed on (`model-error` leaves it unscanned; `confirm-error` keeps the triage verdict).
+ */
+export interface FileNote {
+  path: string;
+  note: "parse-error" | "not-utf8" | "model-error" | "confirm-error";
+  detail: string;
+}
+
+export interface StageFigures {
+  model: string;
+  /** Units this stage scored. */
+  units: number;
+  /** Units it flagged (for triage: passed on to the next stage). */
+  flagged: number;
+  /** Per-unit failures reported by the model (counted, never fatal). */
+  failed: number;
+  /** Time spent inside this stage's model calls, in milliseconds (summed over threads; for an asynchronous model, the time with a request in flight). */
+  ms: number;
+}
+
+export interface ScanSummary {
+  root: string;
+  files: number;
+  lines: number;
+  units: number;
+  findings: number;
+  suppressed: number;
+  /** Findings dropped because the baseline already holds them. */
+  baselined: number;
+  skipped: number;
+  /** A file was skipped, or the triage model failed on a unit: some code went unscanned. */
+  incomplete: boolean;
+  /** Units the triage model failed on (each listed in `notes`); they make the scan incomplete. */
+  failedUnits: number;
+  /** Time spent reading and parsing files, in milliseconds (summed over threads). */
+  parseMs: number;
+  /** Threads that scanned (1 in-process; more with worker threads). */
+  threads: number;
+  /** Triage (embedded) and, in a cascade, the confirming model. */
+  stages: StageFigures[];
+  /** Whole-scan wall time in milliseconds. */
+  ms: number;
+}
+
+export interface ScanResult {
+  tool: { name: "cwescope"; version: string };
+  /** Unsuppressed findings first, then suppressed ones; each group ordered by file and line. */
+  findings: Finding[];
+  skipped: SkippedFile[];
+  notes: FileNote[];
+  summary: ScanSummary;
+}

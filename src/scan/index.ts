@@ -1,0 +1,12 @@
+export * from "./Finding.js";
+export { scanPaths, triageScore, defaultJobs, defaultRoot, type ScanOptions } from "./scanPaths.js";
+export { FileScanner, type FileTask, type ScanPart, type FileScannerOptions } from "./FileScanner.js";
+export { discoverFiles, relativePath, VENDORED_DIRS, type DiscoverOptions, type Discovered } from "./discoverFiles.js";
+export { readSource, DEFAULT_MAX_FILE_BYTES, MINIFIED_AVERAGE_LINE, type SourceRead } from "./readSource.js";
+export { parseSuppressions, findSuppression } from "./suppressions.js";
+export { readBaseline, writeBaseline, applyBaseline, filterByBaseline, type Baseline, type BaselineFile } from "./baseline.js";
+export { findingFingerprint, normalisedLines } from "./fingerprint.js";
+export { lineHashes } from "./lineHash.js";
+export { IgnoreRules, IGNORE_FILES } from "./IgnoreRules.js";
+export type { SyncUnitScorer } from "./ModelStage.js";
+export { scanExitCode, SEVERITY_LEVELS, type ExitPolicy } from "./exitCode.js";

@@ -159,6 +159,12 @@ export function alwaysVulnerable(golds: readonly Scored["gold"][]): Scored[] {
   return golds.map((gold) => ({ gold, pred: { vulnerable: true, cwe } }));
 }
 
+/** A seeded coin flip at the dataset's positive rate: what chance alone scores. */
+export function randomBaseline(golds: readonly Scored["gold"][], rng: () => number): Scored[] {
+  const rate = div(golds.filter((g) => g.cwe !== null).length, golds.length);
+  return golds.map((gold) => ({ gold, pred: { vulnerable: rng() < rate, cwe: null } }));
+}
+
 /** The majority-class baseline: every sample gets the most common gold label (clean or a CWE). */
 export function majorityBaseline(golds: readonly Scored["gold"][]): Scored[] {
   const vulnerable = golds.filter((g) => g.cwe !== null).length;

@@ -74,7 +74,7 @@ export interface GapResult {
 
 export interface Manifest {
   cwescope: { version: string; git_commit: string | null; git_dirty: boolean | null };
-  experiment: { name: string; spec_file: string; spec_sha256: string };
+  experiment: { name: string; spec_file: string | null; spec_sha256: string };
   created: string;
   seeds: { experiment: number; bootstrap: number };
   datasets: Array<{ name: string; path: string; sha256: string; n: number; language?: string }>;

@@ -15,7 +15,7 @@ import { cwescopeIdentity, machineLabel, runtimeFacts } from "./manifest.js";
 import { mcnemarExact } from "./mcnemar.js";
 import { PredictionCache, cacheKey } from "./PredictionCache.js";
 import type { BaselineResult, ExperimentReport, GapResult, Manifest, ModelDatasetResult } from "./reportTypes.js";
-import { baselineGuesses, binaryFromConfusion, confusionOf, cweScores } from "./score.js";
+import { alwaysVulnerable, binaryMetrics, cweMacroF1, cweMicroF1, majorityBaseline, perCwe, randomBaseline, type Scored } from "./metrics.js";
 import type { DatasetSpec, LoadedSpec, ModelSpec } from "./spec.js";
 
 export interface RunHooks {
@@ -23,6 +23,8 @@ export interface RunHooks {
   warn?(message: string): void;
   /** Called when a model × dataset pass starts and after each finished sample. */
   progress?(event: { model: string; dataset: string; done: number; total: number; cached: number }): void;
+  /** Called with every model × dataset's predictions, in record order, once they are complete. */
+  predictions?(model: string, dataset: string, predictions: Prediction[]): void;
   /** Turn a model spec with `train:` into a model id (the CLI wires the embedded trainer here). */
   prepareModel?(model: ModelSpec, outDir: string): Promise<string>;
 }
@@ -128,6 +130,7 @@ export async function runExperiment(loaded: LoadedSpec, options: RunOptions): Pr
           const writer = new JsonlWriter(join(options.out, "predictions", `${slug(m.name!)}--${slug(ds.spec.name)}.jsonl`));
           for (const p of preds) await writer.write(p);
           await writer.close();
+          hooks.predictions?.(m.name!, ds.spec.name, preds);
 
           // Latency at concurrency 1 after warm-up, never from the cache; throughput at the model's concurrency.
           const sample = shuffled(ds.records, createRng(spec.seed)).slice(0, spec.latency.samples);
@@ -151,7 +154,11 @@ export async function runExperiment(loaded: LoadedSpec, options: RunOptions): Pr
 
     const manifest: Manifest = {
       cwescope: cwescopeIdentity(),
-      experiment: { name: spec.name, spec_file: loaded.file, spec_sha256: await sha256File(loaded.file) },
+      experiment: {
+        name: spec.name,
+        spec_file: loaded.file ?? null,
+        spec_sha256: loaded.file ? await sha256File(loaded.file) : sha256(JSON.stringify(spec)),
+      },
       created: new Date().toISOString(),
       seeds: { experiment: spec.seed, bootstrap: spec.seed },
       datasets: datasets.map((d) => ({ name: d.spec.name, path: d.spec.path, sha256: d.sha256, n: d.records.length, language: d.spec.language ?? d.records[0]?.language })),
@@ -191,10 +198,11 @@ function scoreResult(
   latencySamples: number[],
 ): ModelDatasetResult {
   const gold = ds.records;
-  const confusion = confusionOf(gold, preds);
-  const binary = binaryFromConfusion(confusion);
-  const stat = (key: "f1" | "mcc") => (idx: Uint32Array) => binaryFromConfusion(confusionOf(gold, preds, idx))[key];
-  const cwe = cweScores(gold, preds);
+  const samples: Scored[] = gold.map((g, i) => ({ gold: g, pred: preds[i] }));
+  const { n: _n, ...binary } = binaryMetrics(samples);
+  const stat = (key: "f1" | "mcc") => (idx: Uint32Array) => binaryMetrics(Array.from(idx, (i) => samples[i]))[key];
+  const exact = perCwe(samples);
+  const family = perCwe(samples, true);
   return {
     model: m.name!,
     model_id: m.id,
@@ -205,14 +213,15 @@ function scoreResult(
       ...binary,
       f1_ci: bootstrapCi(gold.length, stat("f1"), { iterations, seed, level }),
       mcc_ci: bootstrapCi(gold.length, stat("mcc"), { iterations, seed, level }),
-      cwe_exact_macro_f1: cwe.exactMacroF1,
-      cwe_family_macro_f1: cwe.familyMacroF1,
-      cwe_exact_micro_f1: cwe.exactMicroF1,
-      cwe_family_micro_f1: cwe.familyMicroF1,
+      cwe_exact_macro_f1: cweMacroF1(samples),
+      cwe_family_macro_f1: cweMacroF1(samples, true),
+      cwe_exact_micro_f1: cweMicroF1(samples),
+      cwe_family_micro_f1: cweMicroF1(samples, true),
       failed: preds.filter((p) => p.error !== undefined).length,
-      ...confusion,
     },
-    per_cwe: cwe.perCwe,
+    per_cwe: Object.fromEntries(
+      Object.entries(exact).map(([cwe, e]) => [cwe, { support: e.support, exact_f1: e.f1, family_f1: family[cwe].f1, recall: e.recall }]),
+    ),
     latency,
     latency_samples_ms: latencySamples,
     cached,
@@ -239,8 +248,10 @@ function baselines(datasets: LoadedDataset[], seed: number): BaselineResult[] {
   const out: BaselineResult[] = [];
   for (const ds of datasets)
     for (const name of ["always-vulnerable", "majority", "random"] as const) {
-      const guesses = baselineGuesses(ds.records, name, createRng(seed));
-      out.push({ dataset: ds.spec.name, name, metrics: binaryFromConfusion(confusionOf(ds.records, guesses)) });
+      const golds = ds.records.map((r) => ({ cwe: r.cwe }));
+      const samples = name === "always-vulnerable" ? alwaysVulnerable(golds) : name === "majority" ? majorityBaseline(golds) : randomBaseline(golds, createRng(seed));
+      const { n: _n, tp: _tp, fp: _fp, tn: _tn, fn: _fn, ...metrics } = binaryMetrics(samples);
+      out.push({ dataset: ds.spec.name, name, metrics });
     }
   return out;
 }
@@ -263,11 +274,11 @@ function gaps(loaded: LoadedSpec, datasets: LoadedDataset[], results: ModelDatas
     const a = results.find((r) => r.model === m.name && r.dataset === from);
     const b = results.find((r) => r.model === m.name && r.dataset === to);
     if (!a || !b) continue;
-    const predsOf = (ds: LoadedDataset) => verdicts.get(`${m.name}\u0000${ds.spec.name}`)!.map((vulnerable) => ({ vulnerable, cwe: null }));
-    const pa = predsOf(dsFrom);
-    const pb = predsOf(dsTo);
-    const stat = (ds: LoadedDataset, preds: Array<{ vulnerable: boolean; cwe: null }>, key: "f1" | "mcc") => (idx: Uint32Array) =>
-      binaryFromConfusion(confusionOf(ds.records, preds, idx))[key];
+    const samplesOf = (ds: LoadedDataset): Scored[] =>
+      verdicts.get(`${m.name}\u0000${ds.spec.name}`)!.map((vulnerable, i) => ({ gold: ds.records[i], pred: { vulnerable, cwe: null } }));
+    const pa = samplesOf(dsFrom);
+    const pb = samplesOf(dsTo);
+    const stat = (_ds: LoadedDataset, samples: Scored[], key: "f1" | "mcc") => (idx: Uint32Array) => binaryMetrics(Array.from(idx, (i) => samples[i]))[key];
     const opts = { seed: loaded.spec.seed, iterations: loaded.spec.metrics.bootstrap, level: loaded.spec.metrics.level };
     out.push({
       model: m.name!,

@@ -88,7 +88,8 @@ export function expandEnv(text: string, env: NodeJS.ProcessEnv, missing: Set<str
 
 export interface LoadedSpec {
   spec: ExperimentSpec;
-  file: string;
+  /** The spec file, or undefined for a spec built in code (`cwescope eval`). */
+  file?: string;
   /** Models skipped because they were optional and their variables were unset. */
   skipped: Array<{ id: string; missing: string[] }>;
 }

@@ -96,7 +96,7 @@ describe("the 8B vs 70B study against two cwescope serve instances", () => {
         await browser.close();
       }
     }
-  });
+  }, 300_000);
 
   it("after SIGKILL midway, rerunning gives the same numbers with no duplicate work", async () => {
     const out = join(dir, "killed");
@@ -133,5 +133,5 @@ describe("the 8B vs 70B study against two cwescope serve instances", () => {
     expect(resumed.results.reduce((a, x) => a + x.computed, 0)).toBe(6 * Number(LIMIT) - before);
     expect(rows()).toBe(6 * Number(LIMIT));
     expect(quality(resumed)).toEqual(quality(read(join(dir, "run"))));
-  });
+  }, 300_000);
 });

@@ -1,12 +1,20 @@
 // `cwescope eval --model ID --data F`: detection metrics beside the always-vulnerable baseline.
+// It is the one-model, one-dataset shortcut of the experiment runner: same cache, metrics, CIs and latency.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { loadJsonl } from "../../data/jsonl.js";
-import { DatasetRecordSchema } from "../../data/record.js";
+import { DatasetRecordSchema, type Prediction } from "../../data/record.js";
 import { alwaysVulnerable, detectionMetrics, type DetectionMetrics } from "../../eval/metrics.js";
 import { buildRobustnessSet, flipRates, formatFlipTable } from "../../eval/robustness/index.js";
+import { runExperiment } from "../../eval/runExperiment.js";
+import { ExperimentSpecSchema, type LoadedSpec } from "../../eval/spec.js";
+import type { ModelDatasetResult } from "../../eval/reportTypes.js";
 import { createDetector } from "../../models/registry.js";
 import { CliError, EXIT } from "../errors.js";
 import { action, type ProgramState } from "../program.js";
+import { writeReports } from "./experiment.js";
 import { parseConcurrency, predictRecords } from "./predict.js";
 
 interface EvalOpts {
@@ -15,9 +23,13 @@ interface EvalOpts {
   format: string;
   concurrency: string;
   baseUrl?: string;
+  apiKeyEnv?: string;
+  prompt?: string;
   robustness?: boolean;
   seed: string;
   stripComments?: boolean;
+  out?: string;
+  latencySamples: string;
 }
 
 const ROWS: [keyof DetectionMetrics, string][] = [
@@ -32,17 +44,25 @@ const ROWS: [keyof DetectionMetrics, string][] = [
   ["cwe_family_macro_f1", "CWE-family macro F1"],
 ];
 
-export function formatEval(model: string, data: string, m: DetectionMetrics, base: DetectionMetrics, format: string): string {
-  if (format === "json") return JSON.stringify({ model, data, metrics: m, baselines: { always_vulnerable: base } }, null, 2);
+export function formatEval(model: string, data: string, m: DetectionMetrics, base: DetectionMetrics, format: string, result?: ModelDatasetResult): string {
+  if (format === "json") return JSON.stringify({ model, data, metrics: m, baselines: { always_vulnerable: base }, ...(result ? { ci: { f1: result.metrics.f1_ci, mcc: result.metrics.mcc_ci }, latency: result.latency } : {}) }, null, 2);
   const f = (x: number) => x.toFixed(3);
+  const ci = (c: [number, number]) => `[${f(c[0])}, ${f(c[1])}]`;
+  const extra = result
+    ? [
+        `95% bootstrap CI: F1 ${ci(result.metrics.f1_ci)}  MCC ${ci(result.metrics.mcc_ci)}`,
+        `latency (concurrency 1, n=${result.latency.n}): p50 ${result.latency.p50_ms.toFixed(2)} ms  p90 ${result.latency.p90_ms.toFixed(2)} ms  p99 ${result.latency.p99_ms.toFixed(2)} ms` +
+          (result.latency.ttft_p50_ms !== null ? `  TTFT p50 ${result.latency.ttft_p50_ms.toFixed(1)} ms` : ""),
+      ]
+    : [];
   if (format === "md") {
     const lines = [`| metric | ${model} | always vulnerable |`, "|---|---:|---:|", ...ROWS.map(([k, label]) => `| ${label} | ${f(m[k] as number)} | ${f(base[k] as number)} |`)];
-    return `**${data}** (n=${m.n}, failed=${m.failed})\n\n${lines.join("\n")}`;
+    return `**${data}** (n=${m.n}, failed=${m.failed})\n\n${lines.join("\n")}${extra.length ? `\n\n${extra.join("  \n")}` : ""}`;
   }
   const width = Math.max(...ROWS.map(([, l]) => l.length));
   const head = `${"".padEnd(width)}  ${model.padStart(12)}  ${"always-vuln".padStart(12)}`;
   const rows = ROWS.map(([k, label]) => `${label.padEnd(width)}  ${f(m[k] as number).padStart(12)}  ${f(base[k] as number).padStart(12)}`);
-  return [`${data}: n=${m.n}  tp=${m.tp} fp=${m.fp} tn=${m.tn} fn=${m.fn}  failed=${m.failed}`, head, ...rows].join("\n");
+  return [`${data}: n=${m.n}  tp=${m.tp} fp=${m.fp} tn=${m.tn} fn=${m.fn}  failed=${m.failed}`, head, ...rows, ...extra].join("\n");
 }
 
 export function registerEval(program: Command, state: ProgramState): void {
@@ -54,6 +74,10 @@ export function registerEval(program: Command, state: ProgramState): void {
     .option("--format <format>", "text | json | md", "text")
     .option("--concurrency <n>", "samples in flight", "4")
     .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
+    .option("--api-key-env <NAME>", "environment variable holding the API key (openai: ids)")
+    .option("--prompt <id>", "prompt template for language models (study-instruction-v1, chat-json-v1, dozono-binary-v1)")
+    .option("--out <dir>", "keep the prediction cache and write report.json/md/html here (resumable)")
+    .option("--latency-samples <n>", "records timed at concurrency 1 after warm-up", "20")
     .option("--robustness", "also score meaning-preserving edits of every record and report the verdict flip rate per edit kind")
     .option("--seed <n>", "seed of the robustness edits", "1")
     .option("--strip-comments", "remove comments from code before it reaches a language model")
@@ -64,25 +88,44 @@ export function registerEval(program: Command, state: ProgramState): void {
         const records = await loadJsonl(opts.data, DatasetRecordSchema);
         const seed = Number(opts.seed);
         if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer (got "${opts.seed}")`);
-        const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, stripComments: opts.stripComments });
+        const samples = Number(opts.latencySamples);
+        if (!(Number.isInteger(samples) && samples >= 0)) throw new CliError(`--latency-samples must be a whole number (got "${opts.latencySamples}")`);
+        const loaded: LoadedSpec = {
+          spec: ExperimentSpecSchema.parse({
+            name: `eval ${opts.model} on ${basename(opts.data)}`,
+            seed,
+            concurrency,
+            models: [{ id: opts.model, name: opts.model, base_url: opts.baseUrl, api_key_env: opts.apiKeyEnv, prompt: opts.prompt, options: { stripComments: opts.stripComments } }],
+            datasets: [{ name: basename(opts.data), path: resolve(opts.data) }],
+            latency: { warmup: Math.min(2, samples), samples, throughput_samples: 0 },
+          }),
+          skipped: [],
+        };
+        const out = opts.out ?? (await mkdtemp(join(tmpdir(), "cwescope-eval-")));
+        let predictions: Prediction[] = [];
         try {
-          await detector.preflight();
-          const predictions = await predictRecords(detector, records, concurrency);
+          const report = await runExperiment(loaded, { out, hooks: { predictions: (_m, _d, p) => (predictions = p) } });
+          if (opts.out) await writeReports(opts.out, report);
           const golds = records.map((r) => ({ cwe: r.cwe }));
           const metrics = detectionMetrics(records.map((r, i) => ({ gold: golds[i], pred: predictions[i] })));
           const base = detectionMetrics(alwaysVulnerable(golds));
-          let out = formatEval(opts.model, opts.data, metrics, base, opts.format);
+          let text = formatEval(opts.model, opts.data, metrics, base, opts.format, report.results[0]);
           let failed = metrics.failed;
           if (opts.robustness) {
-            const set = await buildRobustnessSet(records, seed);
-            const { rows } = flipRates(records, predictions, set.records, await predictRecords(detector, set.records, concurrency));
-            failed += rows.find((r) => r.edit === "all")!.failed;
-            out = opts.format === "json" ? JSON.stringify({ ...JSON.parse(out), robustness: { seed, rows, skipped: set.skipped } }, null, 2) : `${out}\n\n${formatFlipTable(opts.model, rows, opts.format === "md" ? "md" : "text")}`;
+            const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt, stripComments: opts.stripComments });
+            try {
+              const set = await buildRobustnessSet(records, seed);
+              const { rows } = flipRates(records, predictions, set.records, await predictRecords(detector, set.records, concurrency));
+              failed += rows.find((r) => r.edit === "all")!.failed;
+              text = opts.format === "json" ? JSON.stringify({ ...JSON.parse(text), robustness: { seed, rows, skipped: set.skipped } }, null, 2) : `${text}\n\n${formatFlipTable(opts.model, rows, opts.format === "md" ? "md" : "text")}`;
+            } finally {
+              await detector.close();
+            }
           }
-          ctx.stdout.write(out + "\n");
+          ctx.stdout.write(text + "\n");
           return failed ? EXIT.error : EXIT.ok;
         } finally {
-          await detector.close();
+          if (!opts.out) await rm(out, { recursive: true, force: true });
         }
       }),
     );

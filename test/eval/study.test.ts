@@ -12,7 +12,9 @@ import { writeTinyGguf } from "../helpers/tinyGguf.js";
 import { runBin, startBin } from "../helpers/runBin.js";
 import { CHROMIUM, checkPage, launchChromium } from "../helpers/chromium.js";
 
-const LIMIT = "6";
+const LIMIT = "4";
+// Short latency passes keep the test quick; the study itself times 50 samples per model and dataset.
+const SMOKE = ["--limit", LIMIT, "--warmup", "1", "--latency-samples", "3", "--throughput-samples", "2"];
 let dir: string;
 const servers: ChildProcess[] = [];
 let env: NodeJS.ProcessEnv;
@@ -57,7 +59,7 @@ const quality = (r: ExperimentReport) => ({
 describe("the 8B vs 70B study against two cwescope serve instances", () => {
   it("runs end to end and writes all three reports with latency percentiles and McNemar results", async () => {
     const out = join(dir, "run");
-    const r = await runBin(["experiment", spec, "--out", out, "--limit", LIMIT], { env });
+    const r = await runBin(["experiment", spec, "--out", out, ...SMOKE], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/skipping optional model openai:\$\{CWESCOPE_8B_ADAPTER\}/);
     expect(r.stdout).toContain("| llama-3.1-70b zero-shot | javascript-test |");
@@ -100,7 +102,7 @@ describe("the 8B vs 70B study against two cwescope serve instances", () => {
 
   it("after SIGKILL midway, rerunning gives the same numbers with no duplicate work", async () => {
     const out = join(dir, "killed");
-    const { child, done } = startBin(["experiment", spec, "--out", out, "--limit", LIMIT], { env });
+    const { child, done } = startBin(["experiment", spec, "--out", out, ...SMOKE], { env });
     const cache = join(out, "cache.sqlite");
     const rows = () => {
       if (!existsSync(cache)) return 0;
@@ -126,7 +128,7 @@ describe("the 8B vs 70B study against two cwescope serve instances", () => {
     const before = rows();
     expect(before).toBeGreaterThanOrEqual(target);
     expect(before).toBeLessThan(6 * Number(LIMIT));
-    const r = await runBin(["experiment", spec, "--out", out, "--limit", LIMIT], { env });
+    const r = await runBin(["experiment", spec, "--out", out, ...SMOKE], { env });
     expect(r.code, r.stderr).toBe(0);
     const resumed = read(out);
     expect(resumed.results.reduce((a, x) => a + x.cached, 0)).toBe(before);

@@ -49,6 +49,23 @@ function progressHooks(ctx: CliContext): RunHooks {
   };
 }
 
+interface ExperimentOpts {
+  out?: string;
+  cache?: string;
+  limit?: string;
+  warmup?: string;
+  latencySamples?: string;
+  throughputSamples?: string;
+  schema?: boolean;
+}
+
+function count(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!(Number.isInteger(n) && n >= 0)) throw new CliError(`${flag} must be a whole number (got "${text}")`);
+  return n;
+}
+
 export function registerExperiment(program: Command, state: ProgramState): void {
   program
     .command("experiment")
@@ -57,9 +74,12 @@ export function registerExperiment(program: Command, state: ProgramState): void 
     .option("--out <dir>", "output directory (reports, predictions, cache)")
     .option("--cache <file>", "prediction cache (SQLite); defaults to <out>/cache.sqlite")
     .option("--limit <n>", "use at most N records of each dataset (smoke runs)")
+    .option("--warmup <n>", "override the spec's latency.warmup")
+    .option("--latency-samples <n>", "override the spec's latency.samples")
+    .option("--throughput-samples <n>", "override the spec's latency.throughput_samples")
     .option("--schema", "print the JSON Schema of experiment specs and exit")
     .action(
-      action(state, async (ctx, specFile: string | undefined, opts: { out?: string; cache?: string; limit?: string; schema?: boolean }) => {
+      action(state, async (ctx, specFile: string | undefined, opts: ExperimentOpts) => {
         if (opts.schema) {
           ctx.stdout.write(JSON.stringify(experimentJsonSchema(), null, 2) + "\n");
           return EXIT.ok;
@@ -68,8 +88,11 @@ export function registerExperiment(program: Command, state: ProgramState): void 
         if (!opts.out) throw new CliError("experiment: --out <dir> is required");
         const loaded = await loadSpec(specFile);
         for (const s of loaded.skipped) ctx.log.warn(`skipping optional model ${s.id}: ${s.missing.join(", ")} not set`);
-        const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-        if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new CliError(`--limit must be a positive integer (got "${opts.limit}")`);
+        const limit = count(opts.limit, "--limit");
+        const latency = loaded.spec.latency;
+        latency.warmup = count(opts.warmup, "--warmup") ?? latency.warmup;
+        latency.samples = count(opts.latencySamples, "--latency-samples") ?? latency.samples;
+        latency.throughput_samples = count(opts.throughputSamples, "--throughput-samples") ?? latency.throughput_samples;
         const report = await runExperiment(loaded, { out: opts.out, cachePath: opts.cache, limit, hooks: progressHooks(ctx) });
         await writeReports(opts.out, report);
         ctx.stdout.write(resultsTable(report) + "\n");

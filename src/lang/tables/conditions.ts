@@ -50,3 +50,33 @@ export const NOT_A_SECRET = /^(|changeme|\*+|x+|<[^>]*>|\$\{[^}]*\}|%s|\{\}|pass
 
 /** Literal text that looks like HTML markup. */
 export const HTML_TEXT = /<\/?[a-zA-Z][^>]*>/;
+
+/**
+ * A rejecting condition that only runs when a value is present: `if token and token != expected`,
+ * `if (sig && !valid(sig))`. A missing value then skips the check (fails open).
+ */
+export const FAIL_OPEN = /^\s*\(?\s*[\w.$]+(\[[^\]]*\])?(\s+is\s+not\s+None|\s*!==?\s*(null|undefined|None))?\s*(\band\b|&&)\s*[^\n]*(\bnot\b|!)/;
+
+/** Calls that read or write records by a query: scoping one by its owner makes it an ownership check. */
+export const QUERY_CALL = /^(filter|filter_by|where|exclude|get_or_404|get_object_or_404|first_or_404|one_or_none|find\w*|query|execute|fetch\w*|select|update\w*|delete\w*|count\w*|exists|destroy|findAndCount|aggregate)$/;
+
+/**
+ * In a query's arguments: a key or condition on an owner attribute whose value is the signed-in principal
+ * (`customer=request.user`, `userId: req.user.id`, `Model.org_id == g.api_key.org_id`).
+ */
+export const OWNER_ARG = /(^|[\s,({.[])["']?(owner|user|customer|author|tenant|org|organization|account|merchant|member|submitter|created_by|createdBy)(_?id|Id|_pk)?["']?\s*(==|===|=|:)\s*[^,)}\n]{0,40}?\b(current_?user|currentUser|user|me|principal|session|auth\w*|g|uid|merchant|tenant|viewer|actor|caller|requester)\b/;
+
+/** In SQL text: a clause restricting rows to an owner (`… AND p.user_id = :uid`). */
+export const SQL_OWNER_SCOPE = /\b(and|where)\s+[\w.]*\b(owner|user|customer|author|tenant|org|organization|account|merchant|member)_?id\s*=/i;
+
+/** Keyword arguments/options that pass query or command values apart from the text (a bound-parameter form). */
+export const BOUND_KEYWORDS = /^(params|parameters|replacements|bind|binds|values|args|substitutions)$/;
+
+/** Settings holding a handler's checks (`dependencies=[Depends(auth)]`, `permission_classes = […]`, `preHandler: [auth]`). */
+export const GUARD_LIST_KEY = /^(dependencies|permission_classes|authentication_classes|method_decorators|decorators|middlewares?|preHandler|onRequest|preValidation|before_request|guards|canActivate)$/i;
+
+/** Names of fields that hold credentials or personal data: logging or returning them exposes them. */
+export const SENSITIVE_NAME = /(pass(word|wd)?(_?hash)?|secret|token|ssn|social_security\w*|card_?number|cvv|cvc|api_?key|private_?key|pin_?code|salt)$/i;
+
+/** Names ending in "key" hold a key when their literal looks random (`FIELD_KEY = b"pQ2n…"`). */
+export const KEY_NAME = /key$/i;

@@ -38,6 +38,9 @@ const FIELD_PARENTS = new Set([
   "typed_default_parameter", "required_parameter", "optional_parameter", "assignment_pattern", "object_assignment_pattern",
 ]);
 
+/** Node types whose text can extend past their last child, so their end is asked for. */
+const TEXT_TAIL = new Set(["string_content", "format_specifier", "string_fragment", "template_string", "jsx_text", "regex", "ERROR"]);
+
 const namedCache = new WeakMap<Language, boolean[]>();
 
 function namedTypes(language: Language): boolean[] {
@@ -70,36 +73,53 @@ export function copySyntax(root: Node, text: string, base: number, firstLine: nu
   const cursor = root.walk();
   const top: SyntaxNode = { type: root.type, field: null, named: true, start: root.startIndex, end: root.endIndex, line: firstLine, children: [], parent: null };
   let current = top;
+  // Each getter is a call into WASM, so the copy asks for as little as it can: a node's end is its last
+  // child's end (tree-sitter ranges exclude surrounding whitespace), so only leaves are asked for theirs;
+  // anonymous nodes (punctuation, keywords, operators) carry their type, which is also their text, and are
+  // asked for their start only when they end their parent.
+  const functions: SyntaxNode[] = [];
+  const done = () => {
+    cursor.delete();
+    // Functions are announced once their end is known (it keys them in `FileSyntax.functions`).
+    if (onFunction) for (const f of functions) onFunction(f);
+    return top;
+  };
+  const close = (node: SyntaxNode) => {
+    if (node.named || node.start >= 0) return;
+    node.start = cursor.startIndex;
+    node.end = cursor.endIndex;
+  };
+  // The cursor is back on `parent`: text nodes can run past their last child (escapes inside string content).
+  const finish = (parent: SyntaxNode) => {
+    parent.end = TEXT_TAIL.has(parent.type) ? cursor.endIndex : parent.children[parent.children.length - 1].end;
+  };
   if (cursor.gotoFirstChild()) {
     for (;;) {
       const typeId = cursor.nodeTypeId;
       const isNamed = named[typeId] ?? cursor.nodeIsNamed;
-      // Every getter is a call into WASM: anonymous nodes (punctuation, keywords, operators) carry only
-      // their type, which is also their text.
       let node: SyntaxNode;
       if (isNamed) {
         const start = cursor.startIndex;
-        node = { type: types[typeId] ?? cursor.nodeType, field: FIELD_PARENTS.has(current.type) ? (fields[cursor.currentFieldId] ?? null) : null, named: true, start, end: cursor.endIndex, line: lineOf(start), children: [], parent: current };
+        node = { type: types[typeId] ?? cursor.nodeType, field: FIELD_PARENTS.has(current.type) ? (fields[cursor.currentFieldId] ?? null) : null, named: true, start, end: -1, line: lineOf(start), children: [], parent: current };
       } else {
         node = { type: types[typeId] ?? cursor.nodeType, field: null, named: false, start: -1, end: -1, line: 0, children: [], parent: current };
       }
       current.children.push(node);
-      if (onFunction && isFunctionNode(node.type)) onFunction(node);
+      if (onFunction && isFunctionNode(node.type)) functions.push(node);
       if (cursor.gotoFirstChild()) {
         current = node;
         continue;
       }
+      if (node.named) node.end = cursor.endIndex;
       while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent() || current === top) {
-          cursor.delete();
-          return top;
-        }
+        close(current.children[current.children.length - 1]);
+        if (current === top || !cursor.gotoParent()) return done();
+        finish(current);
         current = current.parent!;
       }
     }
   }
-  cursor.delete();
-  return top;
+  return done();
 }
 
 const files = new WeakMap<Tree, FileSyntax>();

@@ -1,5 +1,5 @@
 // The language-neutral view of a code unit: sources, sinks, flows between them, and guards, in shared concepts.
-import type { FlowKind, GuardConcept, SinkConcept, SourceConcept } from "./concepts.js";
+import type { ArgShape, FlowKind, GuardConcept, SinkConcept, SourceConcept } from "./concepts.js";
 
 export interface SinkHit {
   concept: SinkConcept;
@@ -13,6 +13,10 @@ export interface SinkHit {
   kinds: FlowKind[];
   /** Escapers/casters the data passed through on the way (empty: an unguarded flow). */
   cleanedBy: GuardConcept[];
+  /** How the dangerous argument was built (`none`: the sink has no argument, e.g. a setting or a decorator). */
+  shape: ArgShape;
+  /** Values were passed apart from the query/command text (a params argument or keyword). */
+  bound: boolean;
 }
 
 export interface UnitView {

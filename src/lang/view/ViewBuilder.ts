@@ -1,9 +1,12 @@
 // Builds the UnitView of one unit in a single walk: imports → aliases, assignments → taint, calls → sinks/guards.
 import type { GuardRule } from "../tables/ApiTable.js";
-import { looksLikeSecret, CONDITION_GUARDS, CURRENT_USER, EXIT_CALL, EXIT_STATEMENTS, HTML_TEXT, NOT_A_SECRET, SECRET_NAME, SECRET_TEXT } from "../tables/conditions.js";
+import {
+  looksLikeSecret, BOUND_KEYWORDS, CONDITION_GUARDS, CURRENT_USER, EXIT_CALL, EXIT_STATEMENTS, FAIL_OPEN, GUARD_LIST_KEY, HTML_TEXT, KEY_NAME,
+  NOT_A_SECRET, OWNER_ARG, QUERY_CALL, SECRET_NAME, SECRET_TEXT, SENSITIVE_NAME, SQL_OWNER_SCOPE,
+} from "../tables/conditions.js";
 import { SETTINGS } from "../tables/settings.js";
 import { isFunctionNode } from "../unitNodes.js";
-import type { GuardConcept, SinkConcept, SourceConcept } from "./concepts.js";
+import { ARG_SHAPES, type ArgShape, type GuardConcept, type SinkConcept, type SourceConcept } from "./concepts.js";
 import type { CompiledTable } from "./CompiledTable.js";
 import type { RuleIndex } from "./RuleIndex.js";
 import { LITERAL, merge, withKind, type Taint } from "./Taint.js";
@@ -17,10 +20,16 @@ const CONDITIONAL = new Set(["if_statement", "while_statement", "elif_clause", "
 const DERIVED_RESULT = new Set<SinkConcept>(["state-change", "log-output", "shell", "spawn", "file-write"]);
 const SECRET_CONTEXT = new Set(["argument_list", "arguments", "tuple", "array", "list", "comparison_operator", "binary_expression", "expression_list", "pattern_list"]);
 const STRINGS = new Set(["string", "template_string", "concatenated_string"]);
+const SUBSTITUTION = new Set(["interpolation", "template_substitution"]);
+const SEQUENCES = new Set(["list", "array", "tuple", "parenthesized_expression", "await", "await_expression", "expression_list", "list_splat", "spread_element"]);
+const CONSTANTS = new Set(["integer", "float", "number", "true", "false", "none", "null", "undefined"]);
+const SHOWN = new Set<SinkConcept>(["log-output", "response", "html-output", "exception-detail"]);
 const NO_TAINT = new Set(["comparison_operator", "not_operator", "lambda", "integer", "float", "true", "false", "none", "null", "undefined", "number", "comment"]);
 
 export class ViewBuilder {
   private readonly env = new Map<string, Taint>();
+  /** How each local variable's current value was built. */
+  private readonly shapes = new Map<string, ArgShape>();
   private readonly aliases: Map<string, string[]>;
   private readonly sources = new Set<SourceConcept>();
   private readonly guards = new Set<GuardConcept>();
@@ -87,8 +96,8 @@ export class ViewBuilder {
     else if (t === "return_statement") this.returned(node);
     else if (t === "except_clause" || t === "catch_clause") this.caught(node);
     else if (t === "for_statement" || t === "for_in_statement") this.forLoop(node);
-    else if (t === "keyword_argument" || t === "pair") this.setting(field(node, "name") ?? field(node, "key"), field(node, "value"));
-    else if (t === "string") this.secretText(node);
+    else if (t === "keyword_argument" || t === "pair") this.keyed(field(node, "name") ?? field(node, "key"), field(node, "value"));
+    else if (t === "string" || t === "template_string") this.stringText(node);
     else if ((t === "list" || t === "array") && node.children.some((c) => c.type === "string" && /^["'`]--["'`]$/.test(this.src(c)))) this.guards.add("option-terminator");
     else if (t === "jsx_attribute") this.jsxAttribute(node);
     for (const c of node.children) if (c.named) this.visit(c);
@@ -97,7 +106,10 @@ export class ViewBuilder {
   private enterFunction(node: SyntaxNode): void {
     this.functions++;
     const params = field(node, "parameters") ?? field(node, "parameter");
-    if (params) for (const name of this.patternNames(params)) this.bindParam(name);
+    if (params) {
+      for (const name of this.patternNames(params)) this.bindParam(name);
+      for (const p of params.children) if (p.named && p.type !== "identifier") this.paramDefault(p);
+    }
     const p = node.parent;
     if (p?.type === "decorated_definition") {
       for (const d of p.children) if (d.type === "decorator") this.decorator(d);
@@ -112,6 +124,20 @@ export class ViewBuilder {
     }
     const body = field(node, "body");
     if (body) this.visit(body);
+  }
+
+  /** A default value is read like code (`size: int = Query(1024, le=…)`); checks it declares clean the parameter. */
+  private paramDefault(param: SyntaxNode): void {
+    const value = field(param, "value") ?? (param.type === "assignment_pattern" || param.type === "object_assignment_pattern" ? field(param, "right") : undefined);
+    if (!value) return;
+    const before = new Set(this.guards);
+    this.visit(value);
+    const added = [...this.guards].filter((g) => !before.has(g));
+    if (!added.length) return;
+    for (const name of this.patternNames(param)) {
+      const t = this.env.get(name);
+      if (t) this.env.set(name, { ...t, cleaned: new Set([...t.cleaned, ...added]) });
+    }
   }
 
   private bindParam(name: string): void {
@@ -200,7 +226,9 @@ export class ViewBuilder {
     this.setting(left, right);
     const taint = this.taint(right);
     const augmented = node.type.startsWith("augmented");
+    const shape = augmented ? "concat" : this.shapeOf(right);
     for (const name of this.patternNames(left)) {
+      this.shapes.set(name, augmented && this.shapes.get(name) === "literal" && shape === "literal" ? "literal" : shape);
       if (taint) {
         const kinds = new Set(taint.kinds);
         kinds.add("assignment");
@@ -224,12 +252,32 @@ export class ViewBuilder {
       if (rule.sink) this.addSink(rule.sink, value, LITERAL);
       if (rule.guard) this.guards.add(rule.guard);
     }
+    if (GUARD_LIST_KEY.test(name)) {
+      for (const g of this.compiled.table.guardDecorators) if (g.name.test(valueText)) this.guards.add(g.concept);
+    }
     if (/^(os\.environ|os\.getenv|process\.env|env\(|config\(|getenv)/.test(valueText) || /(\.|^)(environ|getenv|env)\b/.test(valueText)) this.guards.add("secret-from-env");
     if (value.type !== "string") return;
     if (value.children.some((c) => c.type === "interpolation" || c.type === "template_substitution")) return;
     const literal = this.stringValue(value).replace(/^[rbuf]+["']|["']$/gi, "");
-    if (!SECRET_NAME.test(name) || NOT_A_SECRET.test(literal) || literal.length < 6 || /\s/.test(literal)) return;
+    const keyLike = KEY_NAME.test(name) && looksLikeSecret(literal);
+    if (!keyLike && (!SECRET_NAME.test(name) || NOT_A_SECRET.test(literal) || literal.length < 6 || /\s/.test(literal))) return;
     this.addSink("secret-literal", value, LITERAL);
+  }
+
+  /** `key=value` / `key: value`: a setting, or a sensitive record field handed out under a key. */
+  private keyed(key: SyntaxNode | undefined, value: SyntaxNode | undefined): void {
+    this.setting(key, value);
+    if (!value || (value.type !== "attribute" && value.type !== "member_expression")) return;
+    const last = this.path(value, false).pop() ?? "";
+    if (SENSITIVE_NAME.test(last)) this.addSink("sensitive-data", value, null);
+  }
+
+  /** Strings: credentials in literals, SQL scoped to an owner, keys built from the signed-in user. */
+  private stringText(node: SyntaxNode): void {
+    const text = this.src(node);
+    if (SQL_OWNER_SCOPE.test(text)) this.guards.add("ownership");
+    if (node.children.some((c) => SUBSTITUTION.has(c.type) && CURRENT_USER.test(this.src(c)))) this.guards.add("ownership");
+    if (node.type === "string") this.secretText(node);
   }
 
   /** A literal that is a credential by its shape: passed to a call, compared, or put in a tuple/array. */
@@ -262,6 +310,12 @@ export class ViewBuilder {
     for (const g of this.guardRules(callee, argList)) this.guards.add(g.concept);
     for (const s of this.match(this.compiled.sources, callee)) this.sources.add(s.concept);
     this.permissiveMode(callee, argList);
+    this.spreads(argList);
+    const calleePath = this.path(callee, false);
+    if (args && QUERY_CALL.test(calleePath[calleePath.length - 1] ?? "")) {
+      const argText = this.src(args);
+      if (OWNER_ARG.test(argText) || CURRENT_USER.test(argText)) this.guards.add("ownership");
+    }
     const sinkRules = this.match(this.compiled.sinks, callee);
     if (!sinkRules.length) return;
     const positional = argList.filter((a) => a.type !== "keyword_argument" && a.type !== "object");
@@ -287,13 +341,73 @@ export class ViewBuilder {
       for (const k of rule.keywords ?? []) if (options.has(k)) dangerous.push(options.get(k)!);
       let taint: Taint | null = null;
       for (const a of dangerous) taint = merge(taint, this.taint(a));
-      if (rule.parameterisedAfter !== undefined && positional.length > rule.parameterisedAfter) this.guards.add("parameterised");
+      let shape: ArgShape = "none";
+      for (const a of dangerous) shape = worse(shape, this.shapeOf(a));
+      let bound = rule.parameterisedAfter !== undefined && positional.length > rule.parameterisedAfter;
+      for (const k of options.keys()) if (BOUND_KEYWORDS.test(k)) bound = true;
+      if (bound) this.guards.add("parameterised");
       seen.add(rule.concept);
       if (rule.concept === "dynamic-import" && !taint) continue;
       if ((rule.concept === "spawn" || rule.concept === "shell") && /["'`]--["'`]/.test(this.src(args ?? node))) this.guards.add("option-terminator");
       if (args && CURRENT_USER.test(this.src(args))) this.guards.add("ownership");
-      this.addSink(rule.concept, node, taint);
+      this.addSink(rule.concept, node, taint, shape, bound);
+      if (SHOWN.has(rule.concept) && dangerous.some((a) => this.namesSensitive(a))) this.addSink("sensitive-data", node, null);
     }
+  }
+
+  /** `f(**data)`, `f({ ...req.body })`: an untrusted mapping spread into a call sets whatever fields it names. */
+  private spreads(argList: SyntaxNode[]): void {
+    for (const a of argList) {
+      const spread = a.type === "dictionary_splat" ? [a] : a.type === "object" ? a.children.filter((c) => c.type === "spread_element") : [];
+      for (const s of spread) {
+        const inner = namedChildren(s)[0];
+        const taint = inner ? this.taint(inner) : null;
+        if (taint) this.addSink("mass-assignment", s, taint, this.shapeOf(inner!), false);
+      }
+    }
+  }
+
+  /** Does an argument read a field named like a credential or personal datum (not a string literal)? */
+  private namesSensitive(node: SyntaxNode): boolean {
+    const t = node.type;
+    if (t === "identifier" || t === "property_identifier") return SENSITIVE_NAME.test(this.src(node));
+    if (STRINGS.has(t) || t === "keyword_argument" && field(node, "name") && this.src(field(node, "name")!) === "exc_info") return false;
+    for (const c of node.children) if (c.named && c.field !== "object" && c.field !== "function" && this.namesSensitive(c)) return true;
+    return false;
+  }
+
+  /** How a value was built: constant, interpolated or concatenated text, an escaper's output, or another value. */
+  private shapeOf(node: SyntaxNode): ArgShape {
+    const t = node.type;
+    if (t === "string" || t === "template_string") return node.children.some((c) => SUBSTITUTION.has(c.type)) ? "interpolated" : "literal";
+    if (t === "concatenated_string") return namedChildren(node).reduce<ArgShape>((w, c) => worse(w, this.shapeOf(c)), "literal");
+    if (CONSTANTS.has(t)) return "literal";
+    if (t === "identifier") return this.shapes.get(this.src(node)) ?? "value";
+    if (t === "keyword_argument" || t === "pair") {
+      const v = field(node, "value");
+      return v ? this.shapeOf(v) : "value";
+    }
+    if (SEQUENCES.has(t)) return namedChildren(node).reduce<ArgShape>((w, c) => worse(w, this.shapeOf(c)), "literal");
+    if (t === "binary_operator" || t === "binary_expression") {
+      const op = node.children.find((c) => !c.named)?.type ?? "";
+      const parts = namedChildren(node).map((c) => this.shapeOf(c));
+      if (parts.every((p) => p === "literal")) return "literal";
+      if (op === "%") return parts[0] === "literal" ? "interpolated" : "value";
+      if (op === "+") return parts.some((p) => p === "literal" || p === "interpolated" || p === "concat") ? "concat" : "value";
+      return "value";
+    }
+    if (t === "call" || t === "call_expression") {
+      const callee = field(node, "function");
+      if (!callee) return "value";
+      const argNodes = field(node, "arguments") ? namedChildren(field(node, "arguments")!) : [];
+      if (this.guardRules(callee, argNodes).some((g) => g.cleans !== false)) return "escaped";
+      const method = this.path(callee, false).pop() ?? "";
+      const obj = field(callee, "object");
+      if ((method === "format" || method === "format_map") && obj && STRINGS.has(obj.type)) return argNodes.length ? "interpolated" : "literal";
+      if (method === "join" || method === "concat") return argNodes.reduce<ArgShape>((w, c) => worse(w, this.shapeOf(c) === "literal" ? "literal" : "concat"), "literal");
+      return "value";
+    }
+    return "value";
   }
 
   private guardRules(callee: SyntaxNode, argList: SyntaxNode[]): GuardRule[] {
@@ -309,7 +423,7 @@ export class ViewBuilder {
     }
   }
 
-  private addSink(concept: SinkConcept, node: SyntaxNode, taint: Taint | null): void {
+  private addSink(concept: SinkConcept, node: SyntaxNode, taint: Taint | null, shape: ArgShape = "none", bound = false): void {
     const lines = new Set<number>([node.line]);
     if (taint) for (const l of taint.lines) lines.add(l);
     this.sinks.push({
@@ -320,6 +434,8 @@ export class ViewBuilder {
       sources: taint ? [...taint.sources].sort() : [],
       kinds: taint ? [...taint.kinds].sort() : [],
       cleanedBy: taint ? [...taint.cleaned].sort() : [],
+      shape,
+      bound,
     });
     if (taint?.sources.has("exception") && (concept === "html-output" || concept === "response")) this.addSink("exception-detail", node, null);
   }
@@ -338,6 +454,7 @@ export class ViewBuilder {
     const rejects = statement.type === "assert_statement" || (!!consequence && this.exits(consequence));
     if (!rejects) return;
     this.rejects++;
+    if (FAIL_OPEN.test(text)) this.addSink("fail-open-check", node, LITERAL);
     const checks: GuardConcept[] = found.length ? found : ["validation"];
     // "reject unless it matches" is an allow-list; "reject if it matches" only a deny-list.
     if (/^\s*\(?\s*(not\b|!)/.test(text)) checks.push("allow-list");
@@ -417,6 +534,11 @@ export class ViewBuilder {
       if (src) return this.fromSource(src.concept);
       const obj = field(node, "object") ?? field(node, "value");
       const base = obj ? this.taint(obj) : null;
+      const slice = t === "subscript" ? field(node, "subscript") : undefined;
+      if (base && slice?.type === "slice" && /:\s*-?[\w.]+\s*$|^\s*-[\w.]+\s*:\s*$/.test(this.src(slice))) {
+        this.guards.add("size-limit");
+        return { ...base, cleaned: new Set([...base.cleaned, "size-limit"]) };
+      }
       const index = t.startsWith("subscript") ? field(node, "subscript") ?? field(node, "index") : undefined;
       return merge(base, index && t === "subscript_expression" ? this.taint(index) : null);
     }
@@ -454,7 +576,8 @@ export class ViewBuilder {
     const callee = field(node, "function") ?? field(node, "constructor");
     if (!callee) return null;
     const path = this.path(callee);
-    const source = this.match(this.compiled.sources, callee)[0];
+    // `request.get_json()`: a call on a member the table lists as input reads that input.
+    const source = this.match(this.compiled.sources, callee)[0] ?? this.match(this.compiled.members, callee)[0];
     if (source) return this.fromSource(source.concept);
     // Rows read back are stored data (second-order flows); statuses and handles carry nothing.
     const sinkConcepts = this.match(this.compiled.sinks, callee).map((r) => r.concept);
@@ -487,4 +610,10 @@ export class ViewBuilder {
     this.sources.add(concept);
     return { sources: new Set([concept]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() };
   }
+}
+
+function worse(a: ArgShape, b: ArgShape): ArgShape {
+  if (a === "none") return b;
+  if (b === "none") return a;
+  return ARG_SHAPES.indexOf(a) <= ARG_SHAPES.indexOf(b) ? a : b;
 }

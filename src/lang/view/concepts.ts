@@ -46,6 +46,9 @@ export const SINK_CONCEPTS = [
   "csrf-disabled",
   "permissive-config", // CORS "*", world-writable file modes
   "verify-off", // signature/expiry/TLS verification switched off
+  "fail-open-check", // a rejecting check that only runs when a value is present (`if token and token != …`)
+  "mass-assignment", // untrusted mappings spread into a record or object (`Model(**data)`, `{ ...req.body }`)
+  "sensitive-data", // credentials or personal fields logged or put in a response
 ] as const;
 export type SinkConcept = (typeof SINK_CONCEPTS)[number];
 
@@ -75,8 +78,16 @@ export const GUARD_CONCEPTS = [
   "deny-list", // rejects known-bad values only
   "validation", // a condition on the value that rejects bad input
   "option-terminator", // "--" before user data in an argument vector
+  "verification", // signature/expiry checks on, algorithms pinned, audience/issuer required
 ] as const;
 export type GuardConcept = (typeof GUARD_CONCEPTS)[number];
+
+/**
+ * The shape of the value a sink receives, whatever its taint: a constant, text built by interpolation or
+ * concatenation, the output of an escaper, or some other value. Worst first.
+ */
+export const ARG_SHAPES = ["interpolated", "concat", "value", "escaped", "literal", "none"] as const;
+export type ArgShape = (typeof ARG_SHAPES)[number];
 
 export const FLOW_KINDS = ["direct", "concat", "interpolation", "assignment"] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];

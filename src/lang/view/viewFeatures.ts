@@ -18,6 +18,11 @@ export function viewFeatures(view: UnitView): string[] {
     const c = hit.concept;
     out.add(`sink:${c}`);
     if (view.handler) out.add(`handler&sink:${c}`);
+    if (hit.shape !== "none") {
+      out.add(`shape:${c}:${hit.shape}`);
+      if (hit.bound) out.add(`shape:${c}:bound`);
+      else if (hit.shape === "interpolated" || hit.shape === "concat") out.add(`shape:${c}:built-unbound`);
+    }
     for (const g of view.guards) out.add(`sink:${c}&guard:${g}`);
     if (!hit.tainted) continue;
     if (hit.cleanedBy.length) {

@@ -70,7 +70,10 @@ export class EmbeddedDetector implements Detector {
     let cached: UnitView | undefined;
     const getView = () => (cached ??= view());
     const scores = scoreFeatures(this.model, featuresOf(this.model.features, code, getView));
-    const vulnerable = scores.vulnerable >= this.model.threshold;
+    // No recognised sink, no finding: without evidence the score is only the training set's prior
+    // (half its records are vulnerable), which would flag ordinary code at ~0.51.
+    const evidence = this.model.features !== "view" || getView().sinks.length > 0;
+    const vulnerable = evidence && scores.vulnerable >= this.model.threshold;
     const lines = vulnerable && this.model.features === "view" ? pickLines(getView().sinks, this.model.lineConcepts[scores.cwe]) : [];
     return {
       id,

@@ -56,4 +56,15 @@ export interface ApiTable {
   requestParams: RegExp;
   /** Parameter names that are never tainted (`self`, `this`). */
   untaintedParams: RegExp;
+  /**
+   * Handler parameters by position: a function passed to a handler call (`app.get(path, (a, b) => …)`) reads
+   * its parameters as these roles whatever they are called, so `a.query` is `req.query`. The first entry whose
+   * callee matches wins; of its shapes, the one with as many roles as the function has parameters, else the first.
+   * Defaults to none (parameters are read by name only).
+   */
+  handlerParams?: { callee: CalleePattern; shapes: string[][] }[];
+  /** A handler whose first parameter is used like a context object (`a.request`, `a.state`) takes these roles instead (Koa). */
+  contextHandler?: { roles: string[]; firstParamUse: RegExp };
+  /** Roles of the parameters of a module's default-exported function (Next.js API routes). Defaults to none. */
+  defaultExportHandler?: string[];
 }

@@ -226,4 +226,11 @@ export const JAVASCRIPT_TABLE: ApiTable = {
   handlers: ["app.*", "router.*", "**.route", "server.*", "fastify.*", "api.*"],
   requestParams: /^(req|request|ctx)$/,
   untaintedParams: /^(res|response|next|reply|this|app|db|logger|err|error)$/,
+  handlerParams: [
+    { callee: "fastify.*", shapes: [["request", "reply"]] },
+    // Express/Connect (and socket-style routers): (req, res, next); four parameters is an error handler.
+    { callee: "**.*", shapes: [["req", "res", "next"], ["err", "req", "res", "next"]] },
+  ],
+  contextHandler: { roles: ["ctx", "next"], firstParamUse: /^\s*\.\s*(request|state|throw|cookies|status\s*=|body\s*=|redirect)\b/ },
+  defaultExportHandler: ["req", "res"],
 };

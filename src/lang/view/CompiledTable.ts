@@ -11,6 +11,7 @@ export class CompiledTable {
   readonly guards: RuleIndex<GuardRule>;
   readonly properties: RuleIndex<{ property: string; concept: SinkConcept }>;
   readonly handlers: RuleIndex<string>;
+  readonly handlerParams: RuleIndex<{ callee: string; shapes: string[][] }>;
 
   constructor(readonly table: ApiTable) {
     this.sinks = new RuleIndex(table.sinks, (r) => r.callee);
@@ -19,5 +20,6 @@ export class CompiledTable {
     this.guards = new RuleIndex(table.guards, (r) => r.callee);
     this.properties = new RuleIndex(table.sinkProperties, (r) => r.property);
     this.handlers = new RuleIndex(table.handlers, (r) => r);
+    this.handlerParams = new RuleIndex(table.handlerParams ?? [], (r) => r.callee);
   }
 }

@@ -24,6 +24,7 @@ const SUBSTITUTION = new Set(["interpolation", "template_substitution"]);
 const SEQUENCES = new Set(["list", "array", "tuple", "parenthesized_expression", "await", "await_expression", "expression_list", "list_splat", "spread_element"]);
 const CONSTANTS = new Set(["integer", "float", "number", "true", "false", "none", "null", "undefined"]);
 const SHOWN = new Set<SinkConcept>(["log-output", "response", "html-output", "exception-detail"]);
+const FALSY = /^(False|false|None|null|undefined|0|0\.0)$/;
 const NO_TAINT = new Set(["comparison_operator", "not_operator", "lambda", "integer", "float", "true", "false", "none", "null", "undefined", "number", "comment"]);
 
 export class ViewBuilder {
@@ -35,6 +36,10 @@ export class ViewBuilder {
   private readonly guards = new Set<GuardConcept>();
   private readonly sinks: SinkHit[] = [];
   private handler = false;
+  private root: SyntaxNode | undefined;
+  private mentioned: Set<string> | undefined;
+  /** The function being read is itself a request handler (what it returns is the response). */
+  private inHandler = false;
   private functions = 0;
   private calls = 0;
   private rejects = 0;
@@ -64,6 +69,7 @@ export class ViewBuilder {
 
   /** `root` may be a unit's span (a decorated def, or the route call a callback is passed to). */
   build(root: SyntaxNode, hasError: boolean): UnitView {
+    this.root = root;
     if (isFunctionNode(root.type)) this.enterFunction(root);
     else this.visit(root);
     return {
@@ -91,6 +97,11 @@ export class ViewBuilder {
     if (t === "decorated_definition" && this.skipFunctions) return;
     if (t === "import_statement" || t === "import_from_statement") return importAliases(node, this.srcFn, this.aliases);
     if (ASSIGN.has(t)) return this.assignment(node);
+    if ((t === "if_statement" || t === "while_statement") && this.neverTaken(node)) {
+      // `if False:` / `if (false) {…}`: only the else branch can run.
+      for (const c of node.children) if (c.named && (c.field === "alternative" || c.type === "else_clause")) this.visit(c);
+      return;
+    }
     if (t === "call" || t === "call_expression" || t === "new_expression") this.call(node);
     else if (CONDITIONAL.has(t)) this.condition(node, field(node, "condition") ?? namedChildren(node)[0]);
     else if (t === "return_statement") this.returned(node);
@@ -103,14 +114,20 @@ export class ViewBuilder {
     for (const c of node.children) if (c.named) this.visit(c);
   }
 
+  /** A branch whose condition is a falsy constant (`False`, `0`, `None`, `false`, `null`) never runs. */
+  private neverTaken(statement: SyntaxNode): boolean {
+    let cond = field(statement, "condition") ?? namedChildren(statement)[0];
+    while (cond && cond.type === "parenthesized_expression") cond = namedChildren(cond)[0];
+    return !!cond && FALSY.test(this.src(cond)) && (CONSTANTS.has(cond.type) || cond.type === "false");
+  }
+
   private enterFunction(node: SyntaxNode): void {
-    this.functions++;
+    const before = this.effects();
+    const outerHandler = this.inHandler;
+    this.inHandler = false;
     const params = field(node, "parameters") ?? field(node, "parameter");
-    if (params) {
-      for (const name of this.patternNames(params)) this.bindParam(name);
-      for (const p of params.children) if (p.named && p.type !== "identifier") this.paramDefault(p);
-    }
     const p = node.parent;
+    let roles: string[] | undefined;
     if (p?.type === "decorated_definition") {
       for (const d of p.children) if (d.type === "decorator") this.decorator(d);
     }
@@ -118,12 +135,101 @@ export class ViewBuilder {
       const call = p.parent;
       const callee = call && field(call, "function");
       if (callee && this.match(this.compiled.handlers, callee).length) {
-        this.handler = true;
+        this.handler = this.inHandler = true;
+        roles = this.handlerRoles(callee, node, params);
         for (const arg of namedChildren(p)) if (arg !== node) this.middleware(arg);
       }
+    } else if (p?.type === "export_statement" && p.children.some((c) => c.type === "default") && this.compiled.table.defaultExportHandler) {
+      this.handler = this.inHandler = true;
+      roles = this.compiled.table.defaultExportHandler;
     }
+    const restore = params ? this.bindParams(params, roles) : [];
     const body = field(node, "body");
     if (body) this.visit(body);
+    for (const [name, alias] of restore) {
+      if (alias) this.aliases.set(name, alias);
+      else this.aliases.delete(name);
+    }
+    // Functions that can run count: entry points and functions the unit refers to, not an unused helper.
+    if (this.inHandler || this.effects() !== before || this.reachable(node)) this.functions++;
+    this.inHandler = outerHandler;
+  }
+
+  /**
+   * Can the function run? Anonymous functions (passed somewhere), decorated ones, methods, exported ones,
+   * the unit's own function, and named functions whose name the unit mentions outside their definition.
+   */
+  private reachable(fn: SyntaxNode): boolean {
+    const name = field(fn, "name");
+    if (!name || fn === this.root) return true;
+    const p = fn.parent;
+    if (p && (p.type === "decorated_definition" || p.type === "export_statement")) return true;
+    if (fn.type === "method_definition" || (p?.type === "block" && p.parent?.type === "class_definition")) return true;
+    this.mentioned ??= this.namesUsed(this.root!);
+    return this.mentioned.has(this.src(name));
+  }
+
+  /** Identifier texts of a tree, leaving out the names functions are defined under. */
+  private namesUsed(root: SyntaxNode): Set<string> {
+    const out = new Set<string>();
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === "identifier" && !(n.field === "name" && n.parent && isFunctionNode(n.parent.type))) out.add(this.src(n));
+      for (const c of n.children) if (c.named) stack.push(c);
+    }
+    return out;
+  }
+
+  /** A fingerprint of what the view has found so far (sinks, sources, guards, rejecting checks). */
+  private effects(): string {
+    return `${this.sinks.length}:${this.sources.size}:${this.guards.size}:${this.rejects}`;
+  }
+
+  /** The roles of a registered handler's parameters, by position (`(a, b, next)` → req, res, next). */
+  private handlerRoles(callee: SyntaxNode, fn: SyntaxNode, params: SyntaxNode | undefined): string[] | undefined {
+    const entry = this.match(this.compiled.handlerParams, callee)[0];
+    if (!entry || !params) return undefined;
+    const names = params.type === "identifier" ? [params] : namedChildren(params);
+    const ctx = this.compiled.table.contextHandler;
+    const head = names[0] && paramName(names[0]);
+    const first = head ? this.src(head) : "";
+    if (ctx && first) {
+      const body = field(fn, "body");
+      const text = body ? this.src(body) : "";
+      const uses = text.split(new RegExp(`(?<![\\w$.])${first.replace(/\$/g, "\\$")}(?![\\w$])`)).slice(1);
+      if (uses.some((u) => ctx.firstParamUse.test(u))) return ctx.roles;
+    }
+    return entry.shapes.find((s) => s.length === names.length) ?? entry.shapes[0];
+  }
+
+  /**
+   * Parameters: untrusted (`param`) unless a request object or never tainted. With `roles` (a registered
+   * handler), a parameter is read as its role whatever its name: `a.query` is `req.query`. Returns the
+   * aliases to put back when the function ends.
+   */
+  private bindParams(params: SyntaxNode, roles: string[] | undefined): [string, string[] | undefined][] {
+    const restore: [string, string[] | undefined][] = [];
+    const list = params.type === "identifier" ? [params] : namedChildren(params);
+    list.forEach((param, i) => {
+      const role = roles?.[i];
+      const id = role ? paramName(param) : undefined;
+      if (role && id) {
+        const name = this.src(id);
+        restore.push([name, this.aliases.get(name)]);
+        if (name !== role) this.aliases.set(name, [role]);
+        else this.aliases.delete(name);
+        if (this.isRequestOrUntainted(role)) return;
+      }
+      for (const name of this.patternNames(param)) this.bindParam(name);
+      if (param.type !== "identifier") this.paramDefault(param);
+    });
+    return restore;
+  }
+
+  private isRequestOrUntainted(name: string): boolean {
+    const { requestParams, untaintedParams } = this.compiled.table;
+    return requestParams.test(name) || untaintedParams.test(name);
   }
 
   /** A default value is read like code (`size: int = Query(1024, le=…)`); checks it declares clean the parameter. */
@@ -141,15 +247,14 @@ export class ViewBuilder {
   }
 
   private bindParam(name: string): void {
-    const { requestParams, untaintedParams } = this.compiled.table;
-    if (requestParams.test(name) || untaintedParams.test(name)) return;
+    if (this.isRequestOrUntainted(name)) return;
     this.env.set(name, { sources: new Set(["param"]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() });
   }
 
   private decorator(node: SyntaxNode): void {
     const expr = namedChildren(node)[0];
     if (!expr) return;
-    if (this.match(this.compiled.handlers, expr).length) this.handler = true;
+    if (this.match(this.compiled.handlers, expr).length) this.handler = this.inHandler = true;
     this.middleware(expr);
   }
 
@@ -491,7 +596,7 @@ export class ViewBuilder {
   /** What a request handler returns is its response. */
   private returned(node: SyntaxNode): void {
     const value = namedChildren(node)[0];
-    if (!value || !this.handler) return;
+    if (!value || !this.inHandler) return;
     const taint = this.taint(value);
     if (!taint) return;
     const html = STRINGS.has(value.type) || value.type === "binary_operator" || value.type === "binary_expression" ? HTML_TEXT.test(this.src(value)) : false;
@@ -610,6 +715,14 @@ export class ViewBuilder {
     this.sources.add(concept);
     return { sources: new Set([concept]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() };
   }
+}
+
+/** The plain name a parameter binds (`req`, `req: Request`), or undefined for patterns and defaults. */
+function paramName(param: SyntaxNode): SyntaxNode | undefined {
+  if (param.type === "identifier") return param;
+  if (param.type !== "required_parameter" && param.type !== "optional_parameter") return undefined;
+  const parts = namedChildren(param);
+  return parts.length && parts[0].type === "identifier" && parts.every((p, i) => i === 0 || p.type === "type_annotation") ? parts[0] : undefined;
 }
 
 function worse(a: ArgShape, b: ArgShape): ArgShape {

@@ -1,0 +1,75 @@
+// The view does not change under edits that keep meaning: renamed handler parameters, dead branches, unused helpers.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractViewOfNode, UnitSplitter, viewFeatures, type SourceLanguage } from "../../src/lang/index.js";
+
+let splitter: UnitSplitter;
+beforeAll(async () => {
+  splitter = await UnitSplitter.create();
+});
+afterAll(() => splitter.delete());
+
+function features(code: string, language: SourceLanguage): string[] {
+  const tree = splitter.parse(code, language);
+  try {
+    return viewFeatures(extractViewOfNode(tree.rootNode, language)).sort();
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Renames whole identifiers, never a member name after a dot (the snippets have no strings that contain them). */
+function rename(code: string, names: Record<string, string>): string {
+  return code.replace(/(?<![.\w$])[A-Za-z_$][\w$]*/g, (w) => names[w] ?? w);
+}
+
+const NAMES = { req: "hotel", res: "oscar", next: "kilo", request: "hotel", reply: "oscar", ctx: "hotel", err: "delta", msg: "lima", id: "xray" };
+
+const HANDLERS: [string, string, string][] = [
+  ["Express route", "javascript", 'const db = require("./db");\napp.get("/u", (req, res) => {\n  const id = req.query.id;\n  db.query("SELECT * FROM u WHERE id = " + id).then((rows) => res.json(rows));\n});'],
+  ["router with middleware", "javascript", 'router.post("/p", requireLogin, async function (req, res, next) {\n  res.send("<p>" + req.body.name + "</p>");\n});'],
+  ["Fastify", "javascript", 'fastify.get("/f", async (request, reply) => {\n  return reply.redirect(request.query.to);\n});'],
+  ["Koa", "javascript", 'const fs = require("fs");\nrouter.get("/k", async (ctx, next) => {\n  ctx.body = await fs.promises.readFile(ctx.request.query.file);\n});'],
+  ["Next API route", "javascript", "export default function handler(req, res) {\n  res.redirect(req.query.next);\n}"],
+  ["error handler", "javascript", "app.use((err, req, res, next) => {\n  res.send('<pre>' + err.stack + req.path + '</pre>');\n});"],
+  ["socket message", "javascript", 'const cp = require("child_process");\nio.on("connection", (socket) => {\n  socket.on("run", (msg) => cp.exec(msg.cmd));\n});'],
+  ["TypeScript handler", "typescript", 'app.get("/t", (req: Request, res: Response) => {\n  res.send(`<b>${req.params.name}</b>`);\n});'],
+];
+
+describe("renamed handler parameters", () => {
+  for (const [name, language, code] of HANDLERS) {
+    it(`reads the same ${name} whatever its parameters are called`, () => {
+      const before = features(code, language as SourceLanguage);
+      expect(before.some((f) => f.startsWith("flow:"))).toBe(true);
+      expect(features(rename(code, NAMES), language as SourceLanguage)).toEqual(before);
+    });
+  }
+
+  it("does not read a renamed parameter of a plain helper as a request", () => {
+    const helper = "function pick(hotel) {\n  return hotel.query;\n}";
+    expect(features(helper, "javascript")).not.toContain("src:request");
+  });
+});
+
+describe("code that cannot run", () => {
+  const py = 'import subprocess\nfrom flask import request\n\n@app.route("/r")\ndef run():\n    name = request.args["n"]\n    return subprocess.run(["ls", name]).stdout\n';
+  const js = 'const cp = require("child_process");\napp.get("/r", (req, res) => {\n  res.send(cp.execFileSync("ls", [req.query.n]));\n});\n';
+
+  it("ignores a never-taken branch", () => {
+    const pyDead = py.replace('    name = request', '    if False:\n        print("debug: skipped")\n    name = request');
+    const jsDead = js.replace("  res.send", '  if (false) {\n    console.debug("skipped");\n  }\n  res.send');
+    expect(features(pyDead, "python")).toEqual(features(py, "python"));
+    expect(features(jsDead, "javascript")).toEqual(features(js, "javascript"));
+  });
+
+  it("still reads the else branch of a never-taken condition", () => {
+    const code = 'import os\ndef f(cmd):\n    if 0:\n        pass\n    else:\n        os.system(cmd)\n';
+    expect(features(code, "python")).toContain("flow:shell");
+  });
+
+  it("ignores an unused helper that does nothing risky", () => {
+    const pyHelper = `${py}\n\ndef _format_label(value):\n    """Format a label for display."""\n    return str(value).strip().title()\n`;
+    const jsHelper = `${js}\nfunction formatLabel(value) {\n  return String(value).trim().toUpperCase();\n}\n`;
+    expect(features(pyHelper, "python")).toEqual(features(py, "python"));
+    expect(features(jsHelper, "javascript")).toEqual(features(js, "javascript"));
+  });
+});

@@ -3,6 +3,9 @@ import type { ExperimentReport } from "../../eval/reportTypes.js";
 import { renderMarkdownTablesAsHtml } from "./htmlTables.js";
 import { barChart, boxPlot, esc, heatmap } from "./svg.js";
 
+/** "model · dataset" with the model shortened so the dataset always shows. */
+const label = (model: string, dataset: string) => `${model.length > 22 ? `${model.slice(0, 21)}…` : model} · ${dataset}`;
+
 export function renderHtml(report: ExperimentReport): string {
   const models = [...new Set(report.results.map((r) => r.model))];
   const datasets = [...new Set(report.results.map((r) => r.dataset))];
@@ -39,14 +42,14 @@ export function renderHtml(report: ExperimentReport): string {
         id: "per-cwe",
         title: "Per-CWE F1 (exact CWE)",
         rows: cwes,
-        columns: report.results.map((r) => `${r.model} · ${r.dataset}`),
+        columns: report.results.map((r) => label(r.model, r.dataset)),
         values: cwes.map((c) => report.results.map((r) => r.per_cwe[c]?.exact_f1 ?? NaN)),
       })
     : "";
   const latency = boxPlot(
     "latency",
     "Latency per sample (concurrency 1, log scale)",
-    report.results.map((r) => ({ name: `${r.model} · ${r.dataset}`, values: r.latency_samples_ms })),
+    report.results.map((r) => ({ name: label(r.model, r.dataset), values: r.latency_samples_ms })),
   );
   const m = report.manifest;
   return `<!doctype html>

@@ -24,7 +24,7 @@ export interface BarChartOptions {
 
 /** Grouped vertical bars with optional CI whiskers and a zero line. */
 export function barChart(o: BarChartOptions): string {
-  const W = 720, H = 300, left = 48, right = 12, top = 28, bottom = 70;
+  const W = 720, H = 310, left = 48, right = 12, top = 28, bottom = 80;
   const plotW = W - left - right, plotH = H - top - bottom;
   const y = (v: number) => top + plotH - ((Math.max(o.min, Math.min(o.max, v)) - o.min) / (o.max - o.min)) * plotH;
   const groupW = plotW / Math.max(1, o.groups.length);
@@ -52,8 +52,21 @@ export function barChart(o: BarChartOptions): string {
     });
     parts.push(`<text x="${left + gi * groupW + groupW / 2}" y="${top + plotH + 16}" text-anchor="middle" font-size="12">${esc(g)}</text>`);
   });
+  // Legend items laid out by their text width (about 6.5 px a character at 11 px), wrapping to a second row.
+  let lx = left;
+  let ly = H - 34;
   const legend = o.series
-    .map((s, i) => `<g transform="translate(${left + i * 150},${H - 28})"><rect width="12" height="12" fill="${color(i)}"/><text x="16" y="11" font-size="11">${esc(s.name.slice(0, 22))}</text></g>`)
+    .map((s, i) => {
+      const name = s.name.length > 40 ? `${s.name.slice(0, 39)}…` : s.name;
+      const width = 24 + name.length * 6.5;
+      if (lx + width > W - right && lx > left) {
+        lx = left;
+        ly += 16;
+      }
+      const item = `<g transform="translate(${lx},${ly})"><rect width="12" height="12" fill="${color(i)}"/><text x="16" y="11" font-size="11">${esc(name)}</text></g>`;
+      lx += width;
+      return item;
+    })
     .join("");
   return `<svg class="chart" data-chart="${esc(o.id)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(o.title)}"><text x="${left}" y="16" font-size="14" font-weight="bold">${esc(o.title)}</text>${parts.join("")}${legend}</svg>`;
 }
@@ -68,12 +81,12 @@ export interface HeatmapOptions {
 }
 
 export function heatmap(o: HeatmapOptions): string {
-  const cell = 44, left = 110, top = 150, h = 20;
+  const cell = 44, left = 110, top = 215, h = 20;
   const W = left + o.columns.length * cell + 170, H = top + o.rows.length * h + 10;
   const parts: string[] = [];
   o.columns.forEach((c, ci) => {
     const x = left + ci * cell + cell / 2;
-    parts.push(`<text transform="translate(${x},${top - 6}) rotate(-55)" font-size="11">${esc(c.slice(0, 28))}</text>`);
+    parts.push(`<text transform="translate(${x},${top - 6}) rotate(-55)" font-size="11">${esc(c)}</text>`);
   });
   o.rows.forEach((r, ri) => {
     const yy = top + ri * h;
@@ -95,7 +108,7 @@ export interface BoxRow {
 
 /** Horizontal box plots (p5–p95 whiskers, quartile box, median) on a log-10 axis. */
 export function boxPlot(id: string, title: string, rows: BoxRow[]): string {
-  const W = 720, left = 200, right = 20, top = 30, rowH = 26;
+  const W = 760, left = 240, right = 20, top = 30, rowH = 26;
   const H = top + rows.length * rowH + 30;
   const all = rows.flatMap((r) => r.values).filter((v) => v > 0);
   const lo = Math.log10(Math.max(1e-3, Math.min(...all, 1)));
@@ -111,7 +124,7 @@ export function boxPlot(id: string, title: string, rows: BoxRow[]): string {
   rows.forEach((r, i) => {
     const s = r.values.slice().sort((a, b) => a - b);
     const yy = top + i * rowH + rowH / 2;
-    parts.push(`<text x="${left - 8}" y="${yy + 4}" text-anchor="end" font-size="11">${esc(r.name.slice(0, 32))}</text>`);
+    parts.push(`<text x="${left - 8}" y="${yy + 4}" text-anchor="end" font-size="11">${esc(r.name)}</text>`);
     if (!s.length) return;
     const [p5, p25, p50, p75, p95] = [0.05, 0.25, 0.5, 0.75, 0.95].map((p) => q(s, p));
     parts.push(

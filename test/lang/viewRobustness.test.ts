@@ -73,3 +73,49 @@ describe("code that cannot run", () => {
     expect(features(jsHelper, "javascript")).toEqual(features(js, "javascript"));
   });
 });
+
+describe("locals are read by the value they hold, not by their name", () => {
+  const owned = 'from flask import request\nfrom flask_login import current_user, login_required\n\n@app.get("/orders")\n@login_required\ndef orders():\n    uid = current_user.id\n    status = request.args.get("status", "open")\n    rows = Order.query.filter_by(user_id=uid, status=status).all()\n    return jsonify([r.to_dict() for r in rows])\n';
+
+  it("tracks the signed-in principal through a local, whatever it is called", () => {
+    const before = features(owned, "python");
+    expect(before).toContain("guard:ownership");
+    expect(features(rename(owned, { uid: "bravo", status: "kilo", rows: "lima" }), "python")).toEqual(before);
+  });
+
+  it("does not take a record looked up by id for the signed-in user because of its name", () => {
+    const lookedUp = 'def purge(user_id):\n    user = User.query.get_or_404(user_id)\n    AuditEntry.query.filter_by(user_id=user.id).delete()\n';
+    expect(features(lookedUp, "python")).not.toContain("guard:ownership");
+    const injected = 'from fastapi import Depends\n\n@router.get("/orders")\ndef orders(me=Depends(current_user), db=Depends(get_db)):\n    return db.query(Order).filter(Order.owner_id == me.id).all()\n';
+    expect(features(injected, "python")).toContain("guard:ownership");
+  });
+
+  it("reads a condition on a local through what the local holds", () => {
+    const code = 'from flask import abort\nfrom flask_login import current_user\n\n@app.post("/plans")\ndef change():\n    role = current_user.role\n    if role != "admin":\n        abort(403)\n    db.session.execute(text("UPDATE plans SET active = 1"))\n';
+    const before = features(code, "python");
+    expect(before).toContain("guard:authz");
+    expect(features(rename(code, { role: "tango" }), "python")).toEqual(before);
+  });
+
+  it("takes no setting from a function's local name", () => {
+    const code = 'from flask import request\n\n@app.get("/feed")\ndef feed():\n    limit = request.args.get("limit", "20")\n    return jsonify(db.execute("SELECT * FROM posts LIMIT %s" % limit).fetchall())\n';
+    const before = features(code, "python");
+    expect(before).not.toContain("guard:size-limit");
+    expect(features(rename(code, { limit: "xray" }), "python")).toEqual(before);
+  });
+});
+
+describe("callback parameters are read by the role the calling API gives them", () => {
+  const helper = 'function load(db, id, out) {\n  db.query("SELECT * FROM t WHERE id = " + id, (err, rows) => {\n    if (err) return console.error(err);\n    out.innerHTML = rows.map((r) => "<li>" + r.name).join("");\n  });\n  fs.readFile("/tmp/x", (err, data) => console.log(data));\n  fetch("/x").then((res) => res.json()).then((body) => eval(body.code));\n}';
+
+  it("reads a helper and its callbacks the same whatever the parameters are called", () => {
+    const before = features(helper, "javascript");
+    expect(before.some((f) => f.startsWith("flow:sql"))).toBe(true);
+    expect(features(rename(helper, { db: "alpha", res: "oscar", err: "delta", rows: "mike", r: "romeo", id: "xray", out: "golf", data: "papa", body: "india" }), "javascript")).toEqual(before);
+  });
+
+  it("does not read a database callback's error as untrusted input", () => {
+    const code = 'db.query("SELECT 1", (e, rows) => {\n  if (e) console.log(e);\n});';
+    expect(features(code, "javascript").filter((f) => f.startsWith("flow:log-output"))).toEqual([]);
+  });
+});

@@ -49,8 +49,8 @@ describe.skipIf(!embeddedAvailable)("cwescope scan with the embedded model on th
     expect(json.summary.stages[0]).toMatchObject({ model: "embedded", units: json.summary.units });
   });
 
-  // Known gap (issues #4/#8): the shipped embedded model finds 10 of the 13 planted weaknesses (it misses
-  // app/views.py:48 CWE-22 and web/public/render.js:5 CWE-79, and names web/server.js:11 CWE-639 instead of
+  // Known gap (issues #4/#8): the shipped embedded model finds 11 of the 13 planted weaknesses (it misses
+  // app/views.py:48 CWE-22, and names web/server.js:11 CWE-639 instead of
   // CWE-89) and adds one false positive. `it.fails` keeps this assertion honest and visible: it will
   // report as soon as a model finds exactly the planted set, and the marker must then be removed.
   // The scanner's own handling of findings is checked exactly with a test detector in scanPaths.test.ts.

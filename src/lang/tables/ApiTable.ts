@@ -54,8 +54,20 @@ export interface ApiTable {
   handlers: CalleePattern[];
   /** Parameter names that are request objects in handlers (`request`, `req`). */
   requestParams: RegExp;
-  /** Parameter names that are never tainted (`self`, `this`). */
+  /** Parameter names and roles that are never tainted (`self`, `this`, `res`). */
   untaintedParams: RegExp;
+  /**
+   * Of `requestParams` and `untaintedParams`, the names trusted on a parameter that has no role (a helper's
+   * or an unknown callback's): a local's name is no evidence once it can be renamed, so keep this to names a
+   * language fixes (`self`). Defaults to both regular expressions.
+   */
+  trustedParamNames?: RegExp;
+  /**
+   * Parameters of a callback by position, by the API it is passed to (`db.query(sql, (err, rows) => …)`,
+   * `p.then((value) => …)`): roles read like handler roles (`untaintedParams` roles are never tainted, others
+   * are untrusted). The first entry whose callee matches wins. Defaults to none.
+   */
+  callbackParams?: { callee: CalleePattern; roles: string[] }[];
   /**
    * Handler parameters by position: a function passed to a handler call (`app.get(path, (a, b) => …)`) reads
    * its parameters as these roles whatever they are called, so `a.query` is `req.query`. The first entry whose

@@ -226,6 +226,37 @@ export const JAVASCRIPT_TABLE: ApiTable = {
   handlers: ["app.*", "router.*", "**.route", "server.*", "fastify.*", "api.*"],
   requestParams: /^(req|request|ctx)$/,
   untaintedParams: /^(res|response|next|reply|this|app|db|logger|err|error)$/,
+  // A helper's parameter is read by its role, never by its name: `db` or `res` renamed is the same value.
+  trustedParamNames: /^this$/,
+  callbackParams: [
+    // Node-style database and file callbacks: (err, rows/data, fields).
+    { callee: "**.query", roles: ["err", "rows", "fields"] },
+    { callee: "**.execute", roles: ["err", "rows", "fields"] },
+    { callee: "**.all", roles: ["err", "rows"] },
+    { callee: "**.get", roles: ["err", "row"] },
+    { callee: "**.run", roles: ["err"] },
+    { callee: "**.each", roles: ["err", "row"] },
+    { callee: "fs.*", roles: ["err", "data"] },
+    { callee: "**.connect", roles: ["err", "db", "release"] },
+    { callee: "**.getConnection", roles: ["err", "db"] },
+    { callee: "**.hash", roles: ["err", "data"] },
+    { callee: "**.compare", roles: ["err", "data"] },
+    { callee: "**.verify", roles: ["err", "data"] },
+    { callee: "**.sign", roles: ["err", "data"] },
+    { callee: "**.randomBytes", roles: ["err", "data"] },
+    { callee: "**.pbkdf2", roles: ["err", "data"] },
+    { callee: "**.scrypt", roles: ["err", "data"] },
+    { callee: "**.exec", roles: ["err", "stdout", "stderr"] },
+    { callee: "**.execFile", roles: ["err", "stdout", "stderr"] },
+    // Promises: the settled value is whatever was awaited, an error is an error.
+    { callee: "**.then", roles: ["value"] },
+    { callee: "**.catch", roles: ["err"] },
+    { callee: "**.finally", roles: [] },
+    // Events: a server's request callback is (req, res); an error event passes the error.
+    { callee: "http.createServer", roles: ["req", "res"] },
+    { callee: "https.createServer", roles: ["req", "res"] },
+    { callee: "**.listen", roles: ["err"] },
+  ],
   handlerParams: [
     { callee: "fastify.*", shapes: [["request", "reply"]] },
     // Express/Connect (and socket-style routers): (req, res, next); four parameters is an error handler.

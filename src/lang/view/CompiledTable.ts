@@ -12,6 +12,7 @@ export class CompiledTable {
   readonly properties: RuleIndex<{ property: string; concept: SinkConcept }>;
   readonly handlers: RuleIndex<string>;
   readonly handlerParams: RuleIndex<{ callee: string; shapes: string[][] }>;
+  readonly callbackParams: RuleIndex<{ callee: string; roles: string[] }>;
 
   constructor(readonly table: ApiTable) {
     this.sinks = new RuleIndex(table.sinks, (r) => r.callee);
@@ -21,5 +22,6 @@ export class CompiledTable {
     this.properties = new RuleIndex(table.sinkProperties, (r) => r.property);
     this.handlers = new RuleIndex(table.handlers, (r) => r);
     this.handlerParams = new RuleIndex(table.handlerParams ?? [], (r) => r.callee);
+    this.callbackParams = new RuleIndex(table.callbackParams ?? [], (r) => r.callee);
   }
 }

@@ -25,13 +25,26 @@ const SEQUENCES = new Set(["list", "array", "tuple", "parenthesized_expression",
 const CONSTANTS = new Set(["integer", "float", "number", "true", "false", "none", "null", "undefined"]);
 const SHOWN = new Set<SinkConcept>(["log-output", "response", "html-output", "exception-detail"]);
 const FALSY = /^(False|false|None|null|undefined|0|0\.0)$/;
+/** What a parameter holds when nothing says more, and a value bound by destructuring, a loop or `except … as`. */
+const PARAM = "_p";
+const OPAQUE = "_v";
+/** Longest text kept for what a local holds (chains of assignments stay bounded). */
+const MAX_VALUE_TEXT = 240;
 const NO_TAINT = new Set(["comparison_operator", "not_operator", "lambda", "integer", "float", "true", "false", "none", "null", "undefined", "number", "comment"]);
 
 export class ViewBuilder {
   private readonly env = new Map<string, Taint>();
   /** How each local variable's current value was built. */
   private readonly shapes = new Map<string, ArgShape>();
+  /**
+   * What each local name holds, as the text of the value it was bound to with locals replaced in turn
+   * (`uid = current_user.id` → `current_user.id`; a parameter → its handler role, its default, or `_p`).
+   * Checks read conditions and query arguments through it, so a local's name is never the evidence.
+   */
+  private readonly origins = new Map<string, string>();
   private readonly aliases: Map<string, string[]>;
+  /** Parameters read as a role (handler or callback): their names alone match no rule. */
+  private readonly roleBound = new Set<string>();
   private readonly sources = new Set<SourceConcept>();
   private readonly guards = new Set<GuardConcept>();
   private readonly sinks: SinkHit[] = [];
@@ -41,6 +54,8 @@ export class ViewBuilder {
   /** The function being read is itself a request handler (what it returns is the response). */
   private inHandler = false;
   private functions = 0;
+  /** How many functions deep the walk is: a plain name assigned in a function is a local that can be renamed. */
+  private depth = 0;
   private calls = 0;
   private rejects = 0;
 
@@ -138,15 +153,18 @@ export class ViewBuilder {
         this.handler = this.inHandler = true;
         roles = this.handlerRoles(callee, node, params);
         for (const arg of namedChildren(p)) if (arg !== node) this.middleware(arg);
-      }
+      } else if (callee) roles = this.match(this.compiled.callbackParams, callee)[0]?.roles;
     } else if (p?.type === "export_statement" && p.children.some((c) => c.type === "default") && this.compiled.table.defaultExportHandler) {
       this.handler = this.inHandler = true;
       roles = this.compiled.table.defaultExportHandler;
     }
     const restore = params ? this.bindParams(params, roles) : [];
     const body = field(node, "body");
+    this.depth++;
     if (body) this.visit(body);
+    this.depth--;
     for (const [name, alias] of restore) {
+      this.roleBound.delete(name);
       if (alias) this.aliases.set(name, alias);
       else this.aliases.delete(name);
     }
@@ -214,11 +232,16 @@ export class ViewBuilder {
     list.forEach((param, i) => {
       const role = roles?.[i];
       const id = role ? paramName(param) : undefined;
+      const value = field(param, "value") ?? (param.type === "assignment_pattern" || param.type === "object_assignment_pattern" ? field(param, "right") : undefined);
+      const origin = role ?? (value ? this.valueText(value).slice(0, MAX_VALUE_TEXT) : PARAM);
+      for (const name of this.patternNames(param)) if (role || !this.trustedByName(name)) this.origins.set(name, origin);
       if (role && id) {
         const name = this.src(id);
         restore.push([name, this.aliases.get(name)]);
-        if (name !== role) this.aliases.set(name, [role]);
-        else this.aliases.delete(name);
+        if (name !== role) {
+          this.aliases.set(name, [role]);
+          this.roleBound.add(name);
+        } else this.aliases.delete(name);
         if (this.isRequestOrUntainted(role)) return;
       }
       for (const name of this.patternNames(param)) this.bindParam(name);
@@ -246,8 +269,14 @@ export class ViewBuilder {
     }
   }
 
+  /** A parameter without a role read by its name (`self`, and in Python `request`): it keeps its name. */
+  private trustedByName(name: string): boolean {
+    const { requestParams, untaintedParams, trustedParamNames } = this.compiled.table;
+    return trustedParamNames ? trustedParamNames.test(name) : requestParams.test(name) || untaintedParams.test(name);
+  }
+
   private bindParam(name: string): void {
-    if (this.isRequestOrUntainted(name)) return;
+    if (this.trustedByName(name)) return;
     this.env.set(name, { sources: new Set(["param"]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() });
   }
 
@@ -280,7 +309,8 @@ export class ViewBuilder {
     const alias = raw.length ? this.aliases.get(raw[0]) : undefined;
     if (alias) {
       const resolved = index.match([...alias, ...raw.slice(1)]);
-      if (resolved.length) return resolved;
+      // A parameter bound to a role is that role only: `.then((res) => res.json())` is no response.
+      if (resolved.length || this.roleBound.has(raw[0])) return resolved;
     }
     return index.match(raw);
   }
@@ -328,11 +358,17 @@ export class ViewBuilder {
     if (left.type === "member_expression" || left.type === "attribute" || left.type === "subscript_expression" || left.type === "identifier") {
       for (const rule of this.match(this.compiled.properties, left)) this.addSink(rule.concept, node, this.taint(right));
     }
-    this.setting(left, right);
+    // A function's local is named by its author, not by an API: its name is no setting (`limit = …`).
+    if (!(this.depth && left.type === "identifier")) this.setting(left, right);
+    else this.valueSetting(left, right, this.valueText(right));
     const taint = this.taint(right);
     const augmented = node.type.startsWith("augmented");
     const shape = augmented ? "concat" : this.shapeOf(right);
-    for (const name of this.patternNames(left)) {
+    const names = this.patternNames(left);
+    // Module-level names are not locals: they keep their names (`ALLOWED_HOSTS`).
+    const origin = !this.depth ? undefined : left.type === "identifier" ? this.valueText(right).slice(0, MAX_VALUE_TEXT) : OPAQUE;
+    for (const name of names) {
+      if (origin !== undefined && !augmented) this.origins.set(name, origin);
       this.shapes.set(name, augmented && this.shapes.get(name) === "literal" && shape === "literal" ? "literal" : shape);
       if (taint) {
         const kinds = new Set(taint.kinds);
@@ -351,7 +387,7 @@ export class ViewBuilder {
     const words = this.src(key).match(/[A-Za-z_$][\w$-]*/g);
     const name = words ? words[words.length - 1] : "";
     if (!name) return;
-    const valueText = this.src(value);
+    const valueText = this.valueText(value);
     for (const rule of SETTINGS) {
       if (!rule.key.test(name) || !rule.value.test(valueText)) continue;
       if (rule.sink) this.addSink(rule.sink, value, LITERAL);
@@ -360,8 +396,18 @@ export class ViewBuilder {
     if (GUARD_LIST_KEY.test(name)) {
       for (const g of this.compiled.table.guardDecorators) if (g.name.test(valueText)) this.guards.add(g.concept);
     }
+    this.valueSetting(key, value, valueText);
+  }
+
+  /**
+   * What a value says whatever it is assigned to: read from the environment, or a credential in a literal
+   * assigned to a name that says so or that looks random (`password = "…"`).
+   */
+  private valueSetting(key: SyntaxNode, value: SyntaxNode, valueText: string): void {
     if (/^(os\.environ|os\.getenv|process\.env|env\(|config\(|getenv)/.test(valueText) || /(\.|^)(environ|getenv|env)\b/.test(valueText)) this.guards.add("secret-from-env");
     if (value.type !== "string") return;
+    const words = this.src(key).match(/[A-Za-z_$][\w$-]*/g);
+    const name = words ? words[words.length - 1] : "";
     if (value.children.some((c) => c.type === "interpolation" || c.type === "template_substitution")) return;
     const literal = this.stringValue(value).replace(/^[rbuf]+["']|["']$/gi, "");
     const keyLike = KEY_NAME.test(name) && looksLikeSecret(literal);
@@ -381,7 +427,7 @@ export class ViewBuilder {
   private stringText(node: SyntaxNode): void {
     const text = this.src(node);
     if (SQL_OWNER_SCOPE.test(text)) this.guards.add("ownership");
-    if (node.children.some((c) => SUBSTITUTION.has(c.type) && CURRENT_USER.test(this.src(c)))) this.guards.add("ownership");
+    if (node.children.some((c) => SUBSTITUTION.has(c.type) && CURRENT_USER.test(this.valueText(c)))) this.guards.add("ownership");
     if (node.type === "string") this.secretText(node);
   }
 
@@ -418,7 +464,7 @@ export class ViewBuilder {
     this.spreads(argList);
     const calleePath = this.path(callee, false);
     if (args && QUERY_CALL.test(calleePath[calleePath.length - 1] ?? "")) {
-      const argText = this.src(args);
+      const argText = this.valueText(args);
       if (OWNER_ARG.test(argText) || CURRENT_USER.test(argText)) this.guards.add("ownership");
     }
     const sinkRules = this.match(this.compiled.sinks, callee);
@@ -454,7 +500,7 @@ export class ViewBuilder {
       seen.add(rule.concept);
       if (rule.concept === "dynamic-import" && !taint) continue;
       if ((rule.concept === "spawn" || rule.concept === "shell") && /["'`]--["'`]/.test(this.src(args ?? node))) this.guards.add("option-terminator");
-      if (args && CURRENT_USER.test(this.src(args))) this.guards.add("ownership");
+      if (args && CURRENT_USER.test(this.valueText(args))) this.guards.add("ownership");
       this.addSink(rule.concept, node, taint, shape, bound);
       if (SHOWN.has(rule.concept) && dangerous.some((a) => this.namesSensitive(a))) this.addSink("sensitive-data", node, null);
     }
@@ -480,6 +526,41 @@ export class ViewBuilder {
     for (const c of node.children) if (c.named && c.field !== "object" && c.field !== "function" && this.namesSensitive(c)) return true;
     return false;
   }
+
+  /**
+   * An expression's text with each local name replaced by what it holds (`origins`): member, keyword and key
+   * names stay, names never bound here (imports, globals, builtins) stay. Renaming a local leaves it unchanged.
+   */
+  private valueText(node: SyntaxNode): string {
+    const text = this.src(node);
+    if (!this.origins.size) return text;
+    const names: SyntaxNode[] = [];
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === "identifier" || n.type === "shorthand_property_identifier") {
+        if (this.origins.has(this.src(n))) names.push(n);
+        continue;
+      }
+      if (isFunctionNode(n.type)) continue;
+      for (const c of n.children) {
+        if (!c.named || c.field === "attribute" || c.field === "property") continue;
+        if ((n.type === "keyword_argument" && c.field === "name") || (n.type === "pair" && c.field === "key")) continue;
+        stack.push(c);
+      }
+    }
+    if (!names.length) return text;
+    names.sort((a, b) => a.start - b.start);
+    let out = "", at = node.start;
+    for (const n of names) {
+      const name = this.src(n);
+      const origin = this.origins.get(name)!;
+      out += this.text.slice(at - this.base, n.start - this.base) + (n.type === "shorthand_property_identifier" ? `${name}: ${origin}` : origin);
+      at = n.end;
+    }
+    return out + this.text.slice(at - this.base, node.end - this.base);
+  }
+
 
   /** How a value was built: constant, interpolated or concatenated text, an escaper's output, or another value. */
   private shapeOf(node: SyntaxNode): ArgShape {
@@ -552,8 +633,9 @@ export class ViewBuilder {
   private condition(statement: SyntaxNode, node: SyntaxNode | undefined): void {
     if (!node) return;
     const text = this.src(node);
+    const valueText = this.valueText(node);
     const found: GuardConcept[] = [];
-    for (const g of CONDITION_GUARDS) if (g.test.test(text)) found.push(g.concept);
+    for (const g of CONDITION_GUARDS) if (g.test.test(valueText)) found.push(g.concept);
     for (const g of found) this.guards.add(g);
     const consequence = field(statement, "consequence") ?? field(statement, "body");
     const rejects = statement.type === "assert_statement" || (!!consequence && this.exits(consequence));
@@ -610,6 +692,7 @@ export class ViewBuilder {
       name = as && (field(as, "alias") ?? namedChildren(as)[1]);
       if (name && name.type === "as_pattern_target") name = namedChildren(name)[0];
     }
+    if (name && this.depth) for (const n of this.patternNames(name)) this.origins.set(n, OPAQUE);
     if (name) for (const n of this.patternNames(name)) this.env.set(n, { sources: new Set(["exception"]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() });
   }
 
@@ -617,6 +700,7 @@ export class ViewBuilder {
     const left = field(node, "left");
     const right = field(node, "right");
     const taint = right ? this.taint(right) : null;
+    if (left && this.depth) for (const n of this.patternNames(left)) this.origins.set(n, OPAQUE);
     if (left && taint) for (const n of this.patternNames(left)) this.env.set(n, taint);
     if (right && taint && this.src(right).match(/^range\(/)) this.addSink("loop-bound", node, taint);
   }
@@ -672,7 +756,7 @@ export class ViewBuilder {
     let out: Taint | null = null;
     for (const p of parts) if (p !== cond) out = merge(out, this.taint(p));
     if (!out || !cond) return out;
-    const text = this.src(cond);
+    const text = this.valueText(cond);
     const checks = CONDITION_GUARDS.filter((g) => g.test.test(text)).map((g) => g.concept);
     return checks.length ? { ...out, cleaned: new Set([...out.cleaned, ...checks]) } : out;
   }

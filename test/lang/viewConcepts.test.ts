@@ -1,21 +1,9 @@
 // The concepts that tell a vulnerable snippet from its minimally fixed twin, read the same in Python and JavaScript.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractViewOfNode, UnitSplitter, viewFeatures, type SourceLanguage, type UnitView } from "../../src/lang/index.js";
+import { describe, expect, it } from "vitest";
+import { viewFeatures, type UnitView } from "../../src/lang/index.js";
+import { useViews } from "../helpers/viewOf.js";
 
-let splitter: UnitSplitter;
-beforeAll(async () => {
-  splitter = await UnitSplitter.create();
-});
-afterAll(() => splitter.delete());
-
-function view(code: string, language: SourceLanguage): UnitView {
-  const tree = splitter.parse(code, language);
-  try {
-    return extractViewOfNode(tree.rootNode, language);
-  } finally {
-    tree.delete();
-  }
-}
+const { view } = useViews();
 
 const concepts = (v: UnitView) => v.sinks.map((s) => s.concept);
 

@@ -1,21 +1,9 @@
 // The view does not change under edits that keep meaning: renamed handler parameters, dead branches, unused helpers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractViewOfNode, UnitSplitter, viewFeatures, type SourceLanguage } from "../../src/lang/index.js";
+import { describe, expect, it } from "vitest";
+import type { SourceLanguage } from "../../src/lang/index.js";
+import { useViews } from "../helpers/viewOf.js";
 
-let splitter: UnitSplitter;
-beforeAll(async () => {
-  splitter = await UnitSplitter.create();
-});
-afterAll(() => splitter.delete());
-
-function features(code: string, language: SourceLanguage): string[] {
-  const tree = splitter.parse(code, language);
-  try {
-    return viewFeatures(extractViewOfNode(tree.rootNode, language)).sort();
-  } finally {
-    tree.delete();
-  }
-}
+const { features } = useViews();
 
 /** Renames whole identifiers, never a member name after a dot (the snippets have no strings that contain them). */
 function rename(code: string, names: Record<string, string>): string {

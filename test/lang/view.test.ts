@@ -58,7 +58,7 @@ describe("language-neutral view", () => {
     const py = view('from html import escape\ndef f():\n    n = request.args["n"]\n    return Markup("<b>" + escape(n) + "</b>")', "python");
     const html = py.sinks.find((s) => s.concept === "html-output")!;
     expect(html.cleanedBy).toEqual(["escape"]);
-    const js = view("function f(req, res) { res.send('<b>' + escapeHtml(req.query.n) + '</b>'); }", "javascript");
+    const js = view("app.get('/f', (req, res) => { res.send('<b>' + escapeHtml(req.query.n) + '</b>'); });", "javascript");
     expect(js.sinks[0]).toMatchObject({ concept: "html-output", cleanedBy: ["escape"] });
   });
 

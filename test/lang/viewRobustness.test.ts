@@ -107,3 +107,29 @@ describe("callback parameters are read by the role the calling API gives them", 
     expect(features(code, "javascript").filter((f) => f.startsWith("flow:log-output"))).toEqual([]);
   });
 });
+
+describe("a helper's parameters match no rule by their names", () => {
+  const HELPERS: [string, string, Record<string, string>][] = [
+    ["response helper", "function render(res, html) {\n  res.send(html);\n}\nmodule.exports = { render };", { res: "oscar" }],
+    ["request helper", 'const cp = require("child_process");\nfunction run(req) {\n  cp.exec("ls " + req.query.dir);\n}\nrun(x);', { req: "hotel" }],
+    ["redirect helper", "function bounce(response, to) {\n  response.redirect(to);\n}\nbounce(a, b);", { response: "oscar", to: "tango" }],
+    ["helper inside a route", 'app.get("/n", (req, res) => {\n  function out(res, v) {\n    res.send(v);\n  }\n  out(res, req.query.v);\n});', { res: "oscar", v: "victor" }],
+    ["helper called from a route", 'function show(res, name) {\n  res.send("<p>" + name + "</p>");\n}\napp.get("/s", (req, res) => show(res, req.query.name));', { name: "november" }],
+  ];
+  for (const [name, code, names] of HELPERS) {
+    it(`reads the same ${name} whatever its parameters are called`, () => {
+      expect(features(rename(code, names), "javascript")).toEqual(features(code, "javascript"));
+    });
+  }
+
+  it("gives a helper's parameter named like a handler role no sink or source by that name", () => {
+    expect(features("function render(res, html) {\n  res.send(html);\n}\nrender(a, b);", "javascript")).not.toContain("flow:html-output");
+    expect(features("function pick(req) {\n  return req.query.id;\n}\npick(a);", "javascript")).not.toContain("src:request");
+  });
+
+  it("still binds a handler's parameters by position", () => {
+    const route = 'app.get("/h", (req, res) => {\n  res.send("<p>" + req.query.name + "</p>");\n});';
+    expect(features(route, "javascript")).toContain("flow:html-output");
+    expect(features(rename(route, { req: "hotel", res: "oscar" }), "javascript")).toEqual(features(route, "javascript"));
+  });
+});

@@ -163,8 +163,9 @@ export class ViewBuilder {
     this.depth++;
     if (body) this.visit(body);
     this.depth--;
-    for (const [name, alias] of restore) {
-      this.roleBound.delete(name);
+    for (const [name, alias, bound] of restore) {
+      if (bound) this.roleBound.add(name);
+      else this.roleBound.delete(name);
       if (alias) this.aliases.set(name, alias);
       else this.aliases.delete(name);
     }
@@ -226,8 +227,8 @@ export class ViewBuilder {
    * handler), a parameter is read as its role whatever its name: `a.query` is `req.query`. Returns the
    * aliases to put back when the function ends.
    */
-  private bindParams(params: SyntaxNode, roles: string[] | undefined): [string, string[] | undefined][] {
-    const restore: [string, string[] | undefined][] = [];
+  private bindParams(params: SyntaxNode, roles: string[] | undefined): [string, string[] | undefined, boolean][] {
+    const restore: [string, string[] | undefined, boolean][] = [];
     const list = params.type === "identifier" ? [params] : namedChildren(params);
     list.forEach((param, i) => {
       const role = roles?.[i];
@@ -237,12 +238,24 @@ export class ViewBuilder {
       for (const name of this.patternNames(param)) if (role || !this.trustedByName(name)) this.origins.set(name, origin);
       if (role && id) {
         const name = this.src(id);
-        restore.push([name, this.aliases.get(name)]);
+        restore.push([name, this.aliases.get(name), this.roleBound.has(name)]);
         if (name !== role) {
           this.aliases.set(name, [role]);
           this.roleBound.add(name);
-        } else this.aliases.delete(name);
+        } else {
+          this.aliases.delete(name);
+          this.roleBound.delete(name);
+        }
         if (this.isRequestOrUntainted(role)) return;
+      } else if (!this.inHandler) {
+        // A helper's parameter without a role matches no rule by its name (`res.send` in
+        // `function render(res, html)` is the same call as `oscar.send` once renamed): it is a plain value.
+        for (const name of this.patternNames(param)) {
+          if (this.trustedByName(name)) continue;
+          restore.push([name, this.aliases.get(name), this.roleBound.has(name)]);
+          this.aliases.set(name, [PARAM]);
+          this.roleBound.add(name);
+        }
       }
       for (const name of this.patternNames(param)) this.bindParam(name);
       if (param.type !== "identifier") this.paramDefault(param);

@@ -14,6 +14,7 @@ import { lintSourceFile } from "../../data/lintSources.js";
 import { generatePairs, SyntaxChecker, TEACHER_ANSWER_SCHEMA, type Teacher } from "../../data/generate/index.js";
 import { ChatClient } from "../../models/openai/index.js";
 import { CliError, EXIT } from "../errors.js";
+import { intOption, optionalIntOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 
 async function writeRecords(file: string, records: DatasetRecord[]): Promise<void> {
@@ -57,11 +58,6 @@ interface GenerateFlags {
   timeout: string;
 }
 
-function positiveInt(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`${flag} must be a positive integer (got "${text}")`);
-  return n;
-}
 
 /** `openai:<model>` + `--base-url` as a teacher; the key only from the environment variable named by `--api-key-env`. */
 function openaiTeacher(flags: GenerateFlags): Teacher {
@@ -77,10 +73,10 @@ function openaiTeacher(flags: GenerateFlags): Teacher {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new CliError(`--base-url must be http(s), got ${url.protocol}`);
   const apiKey = flags.apiKeyEnv ? process.env[flags.apiKeyEnv] : undefined;
   if (flags.apiKeyEnv && !apiKey) throw new CliError(`environment variable ${flags.apiKeyEnv} (from --api-key-env) is not set`);
-  const client = new ChatClient({ baseUrl: url.href.replace(/\/$/, ""), model, apiKey, timeoutMs: positiveInt(flags.timeout, "--timeout"), structured: "auto" });
+  const client = new ChatClient({ baseUrl: url.href.replace(/\/$/, ""), model, apiKey, timeoutMs: intOption(flags.timeout, "--timeout"), structured: "auto" });
   const temperature = Number(flags.temperature);
   if (!Number.isFinite(temperature) || temperature < 0) throw new CliError(`--temperature must be a number >= 0 (got "${flags.temperature}")`);
-  const maxTokens = positiveInt(flags.maxTokens, "--max-tokens");
+  const maxTokens = intOption(flags.maxTokens, "--max-tokens");
   return {
     id: flags.teacher,
     complete: async (messages, signal) => (await client.chat({ messages, jsonSchema: TEACHER_ANSWER_SCHEMA, maxTokens, temperature, signal })).text,
@@ -192,7 +188,7 @@ export function registerData(program: Command, state: ProgramState): void {
         let problems = 0;
         try {
           for (const file of files) {
-            const r = await lintSourceFile(file, { syntax, maxChangedLines: positiveInt(opts.maxChangedLines, "--max-changed-lines") });
+            const r = await lintSourceFile(file, { syntax, maxChangedLines: intOption(opts.maxChangedLines, "--max-changed-lines") });
             for (const p of r.problems) ctx.stdout.write(`${p.file}:${p.line}: ${p.where}: ${p.message}\n`);
             problems += r.problems.length;
             ctx.log.info(`${file}: ${r.pairs} pairs, ${r.negatives} negatives, ${r.problems.length} problem(s)`);
@@ -242,13 +238,13 @@ export function registerData(program: Command, state: ProgramState): void {
             teacher,
             cwe: flags.cwe,
             language: flags.language,
-            pairs: positiveInt(flags.pairs, "--pairs"),
+            pairs: intOption(flags.pairs, "--pairs"),
             syntax,
             existing,
-            batch: positiveInt(flags.batch, "--batch"),
-            maxRequests: flags.maxRequests === undefined ? undefined : positiveInt(flags.maxRequests, "--max-requests"),
+            batch: intOption(flags.batch, "--batch"),
+            maxRequests: optionalIntOption(flags.maxRequests, "--max-requests"),
             threshold,
-            maxChangedLines: positiveInt(flags.maxChangedLines, "--max-changed-lines"),
+            maxChangedLines: intOption(flags.maxChangedLines, "--max-changed-lines"),
             onOutcome: async (o) => {
               const at = o.candidate ? `request ${o.request} candidate ${o.candidate}` : `request ${o.request}`;
               if (o.accepted) {

@@ -13,9 +13,10 @@ import { ExperimentSpecSchema, type LoadedSpec } from "../../eval/spec.js";
 import type { ModelDatasetResult } from "../../eval/reportTypes.js";
 import { createDetector } from "../../models/registry.js";
 import { CliError, EXIT } from "../errors.js";
+import { intOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 import { writeReports } from "./experiment.js";
-import { parseConcurrency, predictRecords } from "./predict.js";
+import { predictRecords } from "./predict.js";
 
 interface EvalOpts {
   model: string;
@@ -84,12 +85,11 @@ export function registerEval(program: Command, state: ProgramState): void {
     .action(
       action(state, async (ctx, opts: EvalOpts) => {
         if (!["text", "json", "md"].includes(opts.format)) throw new CliError(`--format must be text, json or md (got "${opts.format}")`);
-        const concurrency = parseConcurrency(opts.concurrency);
+        const concurrency = intOption(opts.concurrency, "--concurrency");
         const records = await loadJsonl(opts.data, DatasetRecordSchema);
         const seed = Number(opts.seed);
         if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer (got "${opts.seed}")`);
-        const samples = Number(opts.latencySamples);
-        if (!(Number.isInteger(samples) && samples >= 0)) throw new CliError(`--latency-samples must be a whole number (got "${opts.latencySamples}")`);
+        const samples = intOption(opts.latencySamples, "--latency-samples", 0);
         const loaded: LoadedSpec = {
           spec: ExperimentSpecSchema.parse({
             name: `eval ${opts.model} on ${basename(opts.data)}`,

@@ -10,6 +10,7 @@ import { renderMarkdown, resultsTable } from "../../report/experiment/markdown.j
 import { renderHtml } from "../../report/experiment/html.js";
 import { CliError, EXIT } from "../errors.js";
 import type { CliContext } from "../context.js";
+import { optionalIntOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 import { prepareEmbeddedModel } from "./trainHook.js";
 
@@ -59,12 +60,6 @@ interface ExperimentOpts {
   schema?: boolean;
 }
 
-function count(text: string | undefined, flag: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!(Number.isInteger(n) && n >= 0)) throw new CliError(`${flag} must be a whole number (got "${text}")`);
-  return n;
-}
 
 export function registerExperiment(program: Command, state: ProgramState): void {
   program
@@ -88,11 +83,11 @@ export function registerExperiment(program: Command, state: ProgramState): void 
         if (!opts.out) throw new CliError("experiment: --out <dir> is required");
         const loaded = await loadSpec(specFile);
         for (const s of loaded.skipped) ctx.log.warn(`skipping optional model ${s.id}: ${s.missing.join(", ")} not set`);
-        const limit = count(opts.limit, "--limit");
+        const limit = optionalIntOption(opts.limit, "--limit");
         const latency = loaded.spec.latency;
-        latency.warmup = count(opts.warmup, "--warmup") ?? latency.warmup;
-        latency.samples = count(opts.latencySamples, "--latency-samples") ?? latency.samples;
-        latency.throughput_samples = count(opts.throughputSamples, "--throughput-samples") ?? latency.throughput_samples;
+        latency.warmup = optionalIntOption(opts.warmup, "--warmup", 0) ?? latency.warmup;
+        latency.samples = optionalIntOption(opts.latencySamples, "--latency-samples", 0) ?? latency.samples;
+        latency.throughput_samples = optionalIntOption(opts.throughputSamples, "--throughput-samples", 0) ?? latency.throughput_samples;
         const report = await runExperiment(loaded, { out: opts.out, cachePath: opts.cache, limit, hooks: progressHooks(ctx) });
         await writeReports(opts.out, report);
         ctx.stdout.write(resultsTable(report) + "\n");

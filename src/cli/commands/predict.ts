@@ -5,7 +5,8 @@ import { JsonlWriter, loadJsonl } from "../../data/jsonl.js";
 import { DatasetRecordSchema, type DatasetRecord } from "../../data/record.js";
 import type { Detector, Prediction } from "../../models/Detector.js";
 import { createDetector } from "../../models/registry.js";
-import { CliError, EXIT } from "../errors.js";
+import { EXIT } from "../errors.js";
+import { intOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 
 interface PredictOpts {
@@ -35,12 +36,6 @@ export async function predictRecords(detector: Detector, records: readonly Datas
   );
 }
 
-export function parseConcurrency(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`--concurrency must be a positive integer (got "${text}")`);
-  return n;
-}
-
 export function registerPredict(program: Command, state: ProgramState): void {
   program
     .command("predict")
@@ -54,7 +49,7 @@ export function registerPredict(program: Command, state: ProgramState): void {
     .option("--prompt <id>", "prompt template for language models: study-instruction-v1, chat-json-v1, dozono-binary-v1")
     .action(
       action(state, async (ctx, opts: PredictOpts) => {
-        const concurrency = parseConcurrency(opts.concurrency);
+        const concurrency = intOption(opts.concurrency, "--concurrency");
         const records = await loadJsonl(opts.input, DatasetRecordSchema);
         const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt });
         try {

@@ -11,6 +11,7 @@ import type { ScanResult } from "../../scan/Finding.js";
 import { scanPaths } from "../../scan/scanPaths.js";
 import { CliError, EXIT } from "../errors.js";
 import { useColor } from "../log.js";
+import { intOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 
 interface ScanFlags {
@@ -77,13 +78,13 @@ export function registerScan(program: Command, state: ProgramState): void {
             exclude: flags.exclude,
             gitignore: flags.gitignore,
             vendored: flags.scanVendored,
-            maxFileBytes: positiveInt(flags.maxFileBytes, "--max-file-bytes"),
+            maxFileBytes: intOption(flags.maxFileBytes, "--max-file-bytes"),
             model: flags.model,
             confirm: flags.confirm,
             triageThreshold: probability(flags.triageThreshold, "--triage-threshold"),
-            concurrency: positiveInt(flags.concurrency, "--concurrency"),
-            jobs: positiveInt(flags.jobs, "--jobs"),
-            detectorOptions: { baseUrl: flags.baseUrl, apiKeyEnv: flags.apiKeyEnv, concurrency: positiveInt(flags.concurrency, "--concurrency") },
+            concurrency: intOption(flags.concurrency, "--concurrency"),
+            jobs: intOption(flags.jobs, "--jobs"),
+            detectorOptions: { baseUrl: flags.baseUrl, apiKeyEnv: flags.apiKeyEnv, concurrency: intOption(flags.concurrency, "--concurrency") },
             lineHashes: format.wantsLineHashes ?? false,
             onProgress: progress.update,
           });
@@ -137,11 +138,6 @@ function progressReporter(enabled: boolean) {
   };
 }
 
-function positiveInt(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new CliError(`${flag} must be a positive integer, got "${text}"`);
-  return n;
-}
 
 function probability(text: string, flag: string): number {
   const p = Number(text);

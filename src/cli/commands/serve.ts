@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { createDetector } from "../../models/registry.js";
 import { ChatServer } from "../../serve/index.js";
 import { CliError, EXIT } from "../errors.js";
+import { intOption, optionalIntOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 
 interface ServeFlags {
@@ -34,12 +35,12 @@ export function registerServe(program: Command, state: ProgramState): void {
     .option("--api-key-env <NAME>", "environment variable holding the upstream API key")
     .action(
       action(state, async (ctx, flags: ServeFlags) => {
-        const port = int(flags.port, "--port", 0);
+        const port = intOption(flags.port, "--port", 0);
         const detector = await createDetector(flags.model, {
           prompt: flags.prompt,
-          threads: flags.threads !== undefined ? int(flags.threads, "--threads", 1) : undefined,
-          concurrency: flags.concurrency !== undefined ? int(flags.concurrency, "--concurrency", 1) : undefined,
-          contextSize: flags.contextSize !== undefined ? int(flags.contextSize, "--context-size", 64) : undefined,
+          threads: optionalIntOption(flags.threads, "--threads"),
+          concurrency: optionalIntOption(flags.concurrency, "--concurrency"),
+          contextSize: optionalIntOption(flags.contextSize, "--context-size", 64),
           baseUrl: flags.baseUrl,
           apiKeyEnv: flags.apiKeyEnv,
         });
@@ -71,8 +72,3 @@ export function registerServe(program: Command, state: ProgramState): void {
     );
 }
 
-function int(text: string, flag: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new CliError(`${flag} must be an integer >= ${min}, got "${text}"`);
-  return n;
-}

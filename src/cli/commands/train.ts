@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { trainEmbedded } from "../../train/trainEmbedded.js";
 import { FEATURE_SETS, type FeatureSet } from "../../models/embedded/EmbeddedModel.js";
 import { CliError, EXIT } from "../errors.js";
+import { optionalIntOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 
 interface TrainOpts {
@@ -29,8 +30,7 @@ export function registerTrain(program: Command, state: ProgramState): void {
         const seed = Number(opts.seed);
         if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer (got "${opts.seed}")`);
         if (!(FEATURE_SETS as readonly string[]).includes(opts.features)) throw new CliError(`--features must be one of ${FEATURE_SETS.join(", ")}`);
-        const epochs = opts.epochs === undefined ? undefined : Number(opts.epochs);
-        if (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0)) throw new CliError(`--epochs must be a positive integer`);
+        const epochs = optionalIntOption(opts.epochs, "--epochs");
         const started = performance.now();
         const result = await trainEmbedded(
           { data: opts.data, val: opts.val, out: opts.out, seed, features: opts.features as FeatureSet, epochs },

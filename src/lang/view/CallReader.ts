@@ -1,0 +1,121 @@
+// Reads a call: the guards and sources it names, and the sinks it reaches with the taint, shape and options of
+// their dangerous arguments.
+import { BOUND_KEYWORDS, CURRENT_USER, OWNER_ARG, QUERY_CALL, SENSITIVE_NAME } from "../tables/conditions.js";
+import { SETTINGS } from "../tables/settings.js";
+import type { ArgShape, GuardConcept, SinkConcept } from "./concepts.js";
+import type { CompiledTable } from "./CompiledTable.js";
+import type { Findings } from "./Findings.js";
+import { STRINGS } from "./nodeTypes.js";
+import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
+import { LITERAL, merge, type Taint } from "./Taint.js";
+import type { TaintReader } from "./TaintReader.js";
+import { worseShape, type ValueReader } from "./ValueReader.js";
+
+/** Sinks that show what they receive: a credential or personal field passed to them is exposed. */
+const SHOWN = new Set<SinkConcept>(["log-output", "response", "html-output", "exception-detail"]);
+
+export class CallReader {
+  constructor(
+    private readonly compiled: CompiledTable,
+    private readonly values: ValueReader,
+    private readonly taints: TaintReader,
+    private readonly findings: Findings,
+  ) {}
+
+  call(node: SyntaxNode): void {
+    this.findings.calls++;
+    const callee = field(node, "function") ?? field(node, "constructor");
+    if (!callee) return;
+    const args = field(node, "arguments");
+    const argList = args ? namedChildren(args) : [];
+    for (const g of this.values.guardRules(callee, argList)) this.findings.guard(g.concept);
+    for (const s of this.values.match(this.compiled.sources, callee)) this.findings.sources.add(s.concept);
+    this.permissiveMode(callee, argList);
+    this.spreads(argList);
+    const calleePath = this.values.path(callee, false);
+    const sinkRules = this.values.match(this.compiled.sinks, callee);
+    const queried = QUERY_CALL.test(calleePath[calleePath.length - 1] ?? "");
+    const argText = args && (queried || sinkRules.length) ? this.values.valueText(args) : "";
+    const owned = OWNER_ARG.test(argText) || CURRENT_USER.test(argText);
+    if (queried && owned) this.findings.guard("ownership");
+    if (!sinkRules.length) return;
+    const positional = argList.filter((a) => a.type !== "keyword_argument" && a.type !== "object");
+    const options = new Map<string, SyntaxNode>();
+    for (const a of argList) {
+      if (a.type === "keyword_argument") {
+        const n = field(a, "name"), v = field(a, "value");
+        if (n && v) options.set(this.values.src(n), v);
+      } else if (a.type === "object") {
+        for (const p of a.children) {
+          if (p.type !== "pair") continue;
+          const k = field(p, "key"), v = field(p, "value");
+          if (k && v) options.set(this.values.src(k).replace(/^["']|["']$/g, ""), v);
+        }
+      }
+    }
+    const own = this.optionGuards(options);
+    if (owned) own.push("ownership");
+    const seen = new Set<SinkConcept>();
+    for (const rule of sinkRules) {
+      if (seen.has(rule.concept)) continue;
+      if (rule.when && !rule.when.value.test(options.has(rule.when.keyword) ? this.values.src(options.get(rule.when.keyword)!) : "")) continue;
+      if (rule.unless && options.has(rule.unless.keyword) && rule.unless.value.test(this.values.src(options.get(rule.unless.keyword)!))) continue;
+      const dangerous = rule.args ? rule.args.map((i) => positional[i]).filter((a): a is SyntaxNode => !!a) : argList;
+      for (const k of rule.keywords ?? []) if (options.has(k)) dangerous.push(options.get(k)!);
+      let taint: Taint | null = null;
+      for (const a of dangerous) taint = merge(taint, this.taints.taint(a));
+      let shape: ArgShape = "none";
+      for (const a of dangerous) shape = worseShape(shape, this.values.shapeOf(a));
+      let bound = rule.parameterisedAfter !== undefined && positional.length > rule.parameterisedAfter;
+      for (const k of options.keys()) if (BOUND_KEYWORDS.test(k)) bound = true;
+      if (bound) this.findings.guard("parameterised");
+      seen.add(rule.concept);
+      if (rule.concept === "dynamic-import" && !taint) continue;
+      if ((rule.concept === "spawn" || rule.concept === "shell") && /["'`]--["'`]/.test(this.values.src(args ?? node))) this.findings.guard("option-terminator");
+      if (CURRENT_USER.test(argText)) this.findings.guard("ownership");
+      this.findings.addSink(rule.concept, node, taint, shape, bound, own);
+      if (SHOWN.has(rule.concept) && dangerous.some((a) => this.namesSensitive(a))) this.findings.addSink("sensitive-data", node, null);
+    }
+  }
+
+  /** Guards a call's own keyword arguments or options set (`allow_redirects=False`, `{ maxRedirects: 0 }`). */
+  private optionGuards(options: Map<string, SyntaxNode>): GuardConcept[] {
+    const out: GuardConcept[] = [];
+    for (const [key, value] of options) {
+      let text: string | undefined;
+      for (const rule of SETTINGS) if (rule.guard && rule.key.test(key) && rule.value.test((text ??= this.values.valueText(value)))) out.push(rule.guard);
+    }
+    return out;
+  }
+
+  /** File modes that let anyone write (`chmod(p, 0o777)`, `mkdir(p, 0o666)`). */
+  private permissiveMode(callee: SyntaxNode, argList: SyntaxNode[]): void {
+    const last = this.values.path(callee, false).pop() ?? "";
+    if (!/chmod|mkdir|makedirs|umask|writefile|open/i.test(last)) return;
+    for (const a of argList) {
+      const v = a.type === "keyword_argument" ? field(a, "value") : a;
+      if (v && /^0o?[0-7]*[2367]$|^0o?777$|^511$/.test(this.values.src(v))) this.findings.addSink("permissive-config", a, LITERAL);
+    }
+  }
+
+  /** `f(**data)`, `f({ ...req.body })`: an untrusted mapping spread into a call sets whatever fields it names. */
+  private spreads(argList: SyntaxNode[]): void {
+    for (const a of argList) {
+      const spread = a.type === "dictionary_splat" ? [a] : a.type === "object" ? a.children.filter((c) => c.type === "spread_element") : [];
+      for (const s of spread) {
+        const inner = namedChildren(s)[0];
+        const taint = inner ? this.taints.taint(inner) : null;
+        if (taint) this.findings.addSink("mass-assignment", s, taint, this.values.shapeOf(inner!), false);
+      }
+    }
+  }
+
+  /** Does an argument read a field named like a credential or personal datum (not a string literal)? */
+  private namesSensitive(node: SyntaxNode): boolean {
+    const t = node.type;
+    if (t === "identifier" || t === "property_identifier") return SENSITIVE_NAME.test(this.values.src(node));
+    if (STRINGS.has(t) || t === "keyword_argument" && field(node, "name") && this.values.src(field(node, "name")!) === "exc_info") return false;
+    for (const c of node.children) if (c.named && c.field !== "object" && c.field !== "function" && this.namesSensitive(c)) return true;
+    return false;
+  }
+}

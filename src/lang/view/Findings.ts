@@ -1,0 +1,79 @@
+// What a view has found so far: sources, sinks with the guards that cover them, and counters; gives the UnitView.
+import { PROTECTIONS } from "../tables/protections.js";
+import type { ArgShape, GuardConcept, SinkConcept, SourceConcept } from "./concepts.js";
+import type { SyntaxNode } from "./SyntaxNode.js";
+import type { Taint } from "./Taint.js";
+import type { SinkHit, UnitView } from "./UnitView.js";
+
+export class Findings {
+  readonly sources = new Set<SourceConcept>();
+  readonly guards = new Set<GuardConcept>();
+  /**
+   * Guards of the functions the walk is in: their decorators, middleware, checks and calls, not a sibling
+   * function's. Each sink gets those of its enclosing functions, so a check in one handler does not count
+   * for another.
+   */
+  scope = new Set<GuardConcept>();
+  readonly sinks: SinkHit[] = [];
+  handler = false;
+  functions = 0;
+  calls = 0;
+  rejects = 0;
+
+  guard(concept: GuardConcept): void {
+    this.guards.add(concept);
+    this.scope.add(concept);
+  }
+
+  /**
+   * Records a sink with the guards in scope and its own (`own`: the call's options). It is unguarded when a
+   * value-protected sink receives tainted, non-literal data that none of its protections cleaned.
+   */
+  addSink(concept: SinkConcept, node: SyntaxNode, taint: Taint | null, shape: ArgShape = "none", bound = false, own: GuardConcept[] = []): void {
+    const lines = new Set<number>([node.line]);
+    if (taint) for (const l of taint.lines) lines.add(l);
+    const protection = PROTECTIONS[concept];
+    const onValue = [...(taint?.cleaned ?? []), ...own, ...(bound ? ["parameterised" as const] : [])];
+    this.sinks.push({
+      unguarded: protection?.on === "value" && !!taint && shape !== "literal" && !protection.guards.some((g) => onValue.includes(g)),
+      guards: [...new Set([...this.scope, ...own])].sort(),
+      concept,
+      line: node.line,
+      lines: [...lines].sort((a, b) => a - b),
+      tainted: !!taint,
+      sources: taint ? [...taint.sources].sort() : [],
+      kinds: taint ? [...taint.kinds].sort() : [],
+      cleanedBy: taint ? [...taint.cleaned].sort() : [],
+      shape,
+      bound,
+    });
+    if (taint?.sources.has("exception") && (concept === "html-output" || concept === "response")) this.addSink("exception-detail", node, null);
+  }
+
+  /** A check before or after a sink in the same function guards it (`post = get(id)`, then `if post.owner …`). */
+  closeScope(firstSink: number): void {
+    for (const hit of this.sinks.slice(firstSink)) {
+      hit.guards = [...new Set([...hit.guards, ...this.scope])].sort();
+      const p = PROTECTIONS[hit.concept];
+      if (p?.on === "scope") hit.unguarded = (hit.tainted || hit.concept === "state-change") && !p.guards.some((g) => hit.guards.includes(g) || hit.cleanedBy.includes(g));
+    }
+  }
+
+  /** A fingerprint of what the view has found so far (sinks, sources, guards, rejecting checks). */
+  effects(): string {
+    return `${this.sinks.length}:${this.sources.size}:${this.guards.size}:${this.rejects}`;
+  }
+
+  view(hasError: boolean): UnitView {
+    return {
+      sources: [...this.sources].sort(),
+      sinks: this.sinks,
+      guards: [...this.guards].sort(),
+      handler: this.handler,
+      functions: this.functions,
+      calls: this.calls,
+      rejects: this.rejects,
+      hasError,
+    };
+  }
+}

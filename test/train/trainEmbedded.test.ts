@@ -7,7 +7,7 @@ import { trainEmbedded } from "../../src/train/trainEmbedded.js";
 import { createEmbeddedDetector } from "../../src/models/embedded/index.js";
 
 const rec = (id: string, code: string, cwe: string | null, lines?: number[]) =>
-  JSON.stringify({ id, language: "python", code, cwe, ...(lines ? { lines } : {}) });
+  JSON.stringify({ id, language: "python", code, cwe, pair: id.slice(0, -1), ...(lines ? { lines } : {}) });
 
 function dataset(n: number, prefix: string): string {
   const out: string[] = [];
@@ -21,7 +21,7 @@ function dataset(n: number, prefix: string): string {
 }
 
 describe("trainEmbedded", () => {
-  it("trains, calibrates on val, writes a versioned artifact with its manifest, deterministically", async () => {
+  it("trains, chooses and calibrates by cross-validation, writes a versioned artifact with its manifest, deterministically", async () => {
     const dir = await mkdtemp(join(tmpdir(), "cwescope-train-"));
     const train = join(dir, "train.jsonl");
     const val = join(dir, "val.jsonl");
@@ -37,7 +37,10 @@ describe("trainEmbedded", () => {
     expect(model.manifest.seed).toBe(5);
     expect(model.manifest.data.train.sha256).toBe(sha256(await readFile(train)));
     expect(model.manifest.data.val.records).toBe(8);
+    expect(model.manifest.hyperparameters).toMatchObject({ pair_weight: 1, folds: 5, l2_grid: [3e-3, 1e-2, 3e-2] });
+    expect(model.manifest.metrics.cross_validation.mcc).toBe(1);
     expect(model.manifest.metrics.val.mcc).toBe(1);
+    expect(model.calibration.a).toBeGreaterThan(0);
     expect(Object.keys(model.weights).every((f) => !/cur|ping|host|execute/.test(f))).toBe(true);
 
     const detector = await createEmbeddedDetector(a.file, {});
@@ -45,5 +48,15 @@ describe("trainEmbedded", () => {
     expect(vuln).toMatchObject({ id: "x", vulnerable: true, cwe: "CWE-89", lines: [2, 3], model: `embedded:${a.file}` });
     const clean = await detector.detect({ id: "y", language: "python", code: "def h(name):\n    db.execute('DELETE FROM t WHERE n = ?', (name,))\n" });
     expect(clean.vulnerable).toBe(false);
+  });
+
+  it("still trains the raw-token ablation, without val", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cwescope-train-"));
+    const train = join(dir, "train.jsonl");
+    await writeFile(train, dataset(6, "tr"));
+    const { model } = await trainEmbedded({ data: train, out: join(dir, "t"), features: "tokens", epochs: 20 });
+    expect(model.features).toBe("tokens");
+    expect(Object.keys(model.binary.weights).every((f) => f.startsWith("tok:"))).toBe(true);
+    expect(model.manifest.metrics).not.toHaveProperty("val");
   });
 });

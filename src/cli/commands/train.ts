@@ -20,7 +20,7 @@ export function registerTrain(program: Command, state: ProgramState): void {
     .command("train")
     .description("train the embedded model on dataset JSONL (language-neutral view + calibrated linear model)")
     .requiredOption("--data <file>", "training records (JSONL), e.g. data/python/train.jsonl")
-    .option("--val <file>", "validation records: pick the L2 penalty and calibrate confidence")
+    .option("--val <file>", "held-out records scored for the manifest (L2 and calibration come from cross-validation on --data)")
     .requiredOption("--out <dir>", "output folder; model.json is written there")
     .option("--seed <n>", "random seed", "1")
     .option("--features <set>", `representation: ${FEATURE_SETS.join(" | ")}`, "view")

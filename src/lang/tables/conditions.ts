@@ -6,9 +6,10 @@ import type { GuardConcept } from "../view/concepts.js";
  * are listed so the same guard reads the same in either language.
  */
 export const CONDITION_GUARDS: { test: RegExp; concept: GuardConcept }[] = [
-  { test: /\b(is_admin|isAdmin|is_staff|isStaff|is_superuser|role|roles|permission|permissions|has_perm|hasPermission|hasRole|has_role|can[A-Z_]\w*|scope|scopes|is_member|isMember|plan|tier)\b/, concept: "authz" },
+  { test: /\b(is_admin|isAdmin|is_superuser|role|roles|permission|permissions|has_perm|hasPermission|hasRole|has_role|can[A-Z_]\w*|scope|scopes|is_member|isMember|plan|tier)\b/, concept: "authz" },
   { test: /\b(owner|owner_id|ownerId|user_id|userId|author_id|authorId|created_by|createdBy|account_id|accountId|tenant_id|tenantId|org_id|orgId)\b[^\n]*(!=|==|!==|===|\bis\b|\bnot\b)|(!=|==|!==|===)[^\n]*\b(owner|owner_id|ownerId|user_id|userId|author_id|authorId|tenant_id|tenantId|account_id|accountId)\b/, concept: "ownership" },
-  { test: /\b(current_user|currentUser|req\.user|request\.user|session\.user|req\.session|is_authenticated|isAuthenticated|g\.user|auth_user|authUser)\b/, concept: "authn" },
+  // `is_staff` only says the account may use the admin site: no permission for a particular action.
+  { test: /\b(current_user|currentUser|req\.user|request\.user|session\.user|req\.session|is_authenticated|isAuthenticated|g\.user|auth_user|authUser|is_staff|isStaff)\b/, concept: "authn" },
   { test: /\bnot in\b|\bin\s+[A-Z_]{3,}\b|\bin\s+\{|\bin\s+\(|\.includes\(|\.has\(|ALLOWED|ALLOW|WHITELIST|allowlist|allowList|allowed/, concept: "allow-list" },
   { test: /\b(len\([^)]*\)|\.length|\.size|size|length|count|MAX_\w*|max_\w*|LIMIT\w*|limit)\b\s*(>=?|<=?)|(>=?|<=?)\s*\b(MAX_\w*|max_\w*|LIMIT\w*|limit)/, concept: "size-limit" },
   { test: /startswith|startsWith|is_relative_to|commonpath|relative\(|dirname\([^)]*\)\s*(!=|==|!==|===)|realpath|resolve\(/, concept: "path-containment" },
@@ -47,6 +48,9 @@ export const SECRET_NAME = /(pass(word|wd)?|secret(_?key)?|api_?key|apikey|token
 
 /** Strings that are placeholders, not secrets. */
 export const NOT_A_SECRET = /^(|changeme|\*+|x+|<[^>]*>|\$\{[^}]*\}|%s|\{\}|password|secret|token|none|null|test|example)$/i;
+
+/** SQL that grants rights to every database role. */
+export const SQL_GRANT_PUBLIC = /\bgrant\b[^;]*\bto\s+public\b/i;
 
 /** Literal text that looks like HTML markup. */
 export const HTML_TEXT = /<\/?[a-zA-Z][^>]*>/;

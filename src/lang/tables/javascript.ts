@@ -140,6 +140,8 @@ export const JAVASCRIPT_TABLE: ApiTable = {
     { callee: "**.toJSON", concept: "record-exposure", args: [] },
     { callee: "**.toObject", concept: "record-exposure", args: [] },
     { callee: "jwt.decode", concept: "token-decode" },
+    // Objects anyone can read: a bucket file made public (Google Cloud Storage).
+    { callee: "**.makePublic", concept: "permissive-config", args: [] },
     ...["console", "logger", "log", "this.logger", "fastify.log", "req.log", "winston"].flatMap((r) =>
       ["log", "debug", "info", "warn", "error", "trace"].map((m) => ({ callee: `${r}.${m}`, concept: "log-output" as const })),
     ),

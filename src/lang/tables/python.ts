@@ -153,6 +153,11 @@ export const PYTHON_TABLE: ApiTable = {
     { callee: "model_to_dict", concept: "record-exposure", args: [] },
     { callee: "vars", concept: "record-exposure", args: [] },
     { callee: "jwt.decode", concept: "token-decode" },
+    // Objects anyone can read: a bucket blob made public.
+    { callee: "**.make_public", concept: "permissive-config", args: [] },
+    // multiprocessing connections unpickle what they receive; only `authkey` keeps strangers out.
+    { callee: "multiprocessing.connection.Listener", concept: "deserialize", args: [], unless: { keyword: "authkey", value: /./ } },
+    { callee: "multiprocessing.connection.Client", concept: "deserialize", args: [], unless: { keyword: "authkey", value: /./ } },
     { callee: "**.run", concept: "debug-mode", args: [], when: { keyword: "debug", value: /^True$/ } },
   ],
   guards: [

@@ -36,6 +36,8 @@ export const SETTINGS: SettingRule[] = [
   { key: /^(verify|verify_signature|verify_exp|ignoreExpiration|ignore_expiration|algorithms?)$/i, value: /^(True|true)$|\[\s*["'`](HS|RS|ES|PS)\d+/, guard: "verification" },
   { key: /^(audience|aud|issuer|iss)$/i, value: /./, guard: "verification" },
   { key: /^mode$/i, value: /^0o?[0-7]*[2367]$|^0o?777$|^511$/, sink: "permissive-config" },
+  // Object-storage ACLs that let anyone read or write (S3 `ACL`, GCS `predefinedAcl`, boto3 `ExtraArgs`).
+  { key: /^(acl|predefined_?acl|canned_?acl|x-amz-acl)$/i, value: /public|allUsers|authenticated-?read/i, sink: "permissive-config" },
   { key: /^autoescape$/i, value: FALSE, sink: "html-output" },
   { key: /^autoescape$/i, value: /True|true|select_autoescape/, guard: "escape" },
   { key: /^(content_?type|mimetype|media_type)$/i, value: /json|text\/plain|octet-stream/, guard: "escape" },

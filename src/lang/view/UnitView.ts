@@ -17,6 +17,16 @@ export interface SinkHit {
   shape: ArgShape;
   /** Values were passed apart from the query/command text (a params argument or keyword). */
   bound: boolean;
+  /**
+   * Guards of the sink's enclosing functions (decorators, middleware, checks, calls, before or after it) and
+   * of the sink call's own options; not those of a sibling function.
+   */
+  guards: GuardConcept[];
+  /**
+   * None of the guards that protect this kind of sink applies (`tables/protections.ts`): on the value that
+   * reaches it for injection-like sinks, in its function for access-control sinks.
+   */
+  unguarded: boolean;
 }
 
 export interface UnitView {

@@ -2,8 +2,9 @@
 import type { GuardRule } from "../tables/ApiTable.js";
 import {
   looksLikeSecret, BOUND_KEYWORDS, CONDITION_GUARDS, CURRENT_USER, EXIT_CALL, EXIT_STATEMENTS, FAIL_OPEN, GUARD_LIST_KEY, HTML_TEXT, KEY_NAME,
-  NOT_A_SECRET, OWNER_ARG, QUERY_CALL, SECRET_NAME, SECRET_TEXT, SENSITIVE_NAME, SQL_OWNER_SCOPE,
+  NOT_A_SECRET, OWNER_ARG, QUERY_CALL, SECRET_NAME, SECRET_TEXT, SENSITIVE_NAME, SQL_GRANT_PUBLIC, SQL_OWNER_SCOPE,
 } from "../tables/conditions.js";
+import { PROTECTIONS } from "../tables/protections.js";
 import { SETTINGS } from "../tables/settings.js";
 import { isFunctionNode } from "../unitNodes.js";
 import { ARG_SHAPES, type ArgShape, type GuardConcept, type SinkConcept, type SourceConcept } from "./concepts.js";
@@ -43,10 +44,20 @@ export class ViewBuilder {
    */
   private readonly origins = new Map<string, string>();
   private readonly aliases: Map<string, string[]>;
+  /** Names a function's parameters and locals shadowed, to put back when it ends: [name, alias, role-bound]. */
+  private readonly shadowed: [string, string[] | undefined, boolean][] = [];
   /** Parameters read as a role (handler or callback): their names alone match no rule. */
   private readonly roleBound = new Set<string>();
   private readonly sources = new Set<SourceConcept>();
   private readonly guards = new Set<GuardConcept>();
+  /**
+   * Guards of the functions the walk is in: their decorators, middleware, checks and calls, not a sibling
+   * function's. Each sink gets those of its enclosing functions, so a check in one handler does not count
+   * for another.
+   */
+  private scope = new Set<GuardConcept>();
+  /** Tainted locals a local was computed from by calls (`parts = urlsplit(url)`): checking it checks them. */
+  private readonly derived = new Map<string, string[]>();
   private readonly sinks: SinkHit[] = [];
   private handler = false;
   private root: SyntaxNode | undefined;
@@ -87,6 +98,7 @@ export class ViewBuilder {
     this.root = root;
     if (isFunctionNode(root.type)) this.enterFunction(root);
     else this.visit(root);
+    this.closeScope(0);
     return {
       sources: [...this.sources].sort(),
       sinks: this.sinks,
@@ -110,6 +122,11 @@ export class ViewBuilder {
       return;
     }
     if (t === "decorated_definition" && this.skipFunctions) return;
+    if (t === "decorated_definition") {
+      // The function reads its own decorators (`enterFunction`), in its scope, not in the one around it.
+      const def = node.children.find((c) => isFunctionNode(c.type));
+      if (def) return this.visit(def);
+    }
     if (t === "import_statement" || t === "import_from_statement") return importAliases(node, this.srcFn, this.aliases);
     if (ASSIGN.has(t)) return this.assignment(node);
     if ((t === "if_statement" || t === "while_statement") && this.neverTaken(node)) {
@@ -118,13 +135,16 @@ export class ViewBuilder {
       return;
     }
     if (t === "call" || t === "call_expression" || t === "new_expression") this.call(node);
-    else if (CONDITIONAL.has(t)) this.condition(node, field(node, "condition") ?? namedChildren(node)[0]);
+    else if (CONDITIONAL.has(t)) {
+      const checked = this.condition(node, field(node, "condition") ?? namedChildren(node)[0]);
+      if (checked.length) return this.visitChecked(node, checked);
+    }
     else if (t === "return_statement") this.returned(node);
     else if (t === "except_clause" || t === "catch_clause") this.caught(node);
     else if (t === "for_statement" || t === "for_in_statement") this.forLoop(node);
     else if (t === "keyword_argument" || t === "pair") this.keyed(field(node, "name") ?? field(node, "key"), field(node, "value"));
     else if (t === "string" || t === "template_string") this.stringText(node);
-    else if ((t === "list" || t === "array") && node.children.some((c) => c.type === "string" && /^["'`]--["'`]$/.test(this.src(c)))) this.guards.add("option-terminator");
+    else if ((t === "list" || t === "array") && node.children.some((c) => c.type === "string" && /^["'`]--["'`]$/.test(this.src(c)))) this.guard("option-terminator");
     else if (t === "jsx_attribute") this.jsxAttribute(node);
     for (const c of node.children) if (c.named) this.visit(c);
   }
@@ -139,6 +159,9 @@ export class ViewBuilder {
   private enterFunction(node: SyntaxNode): void {
     const before = this.effects();
     const outerHandler = this.inHandler;
+    const outerScope = this.scope;
+    this.scope = new Set(outerScope);
+    const firstSink = this.sinks.length;
     this.inHandler = false;
     const params = field(node, "parameters") ?? field(node, "parameter");
     const p = node.parent;
@@ -158,20 +181,18 @@ export class ViewBuilder {
       this.handler = this.inHandler = true;
       roles = this.compiled.table.defaultExportHandler;
     }
-    const restore = params ? this.bindParams(params, roles) : [];
+    const mark = this.shadowed.length;
+    if (params) this.shadowed.push(...this.bindParams(params, roles));
     const body = field(node, "body");
     this.depth++;
     if (body) this.visit(body);
     this.depth--;
-    for (const [name, alias, bound] of restore) {
-      if (bound) this.roleBound.add(name);
-      else this.roleBound.delete(name);
-      if (alias) this.aliases.set(name, alias);
-      else this.aliases.delete(name);
-    }
+    this.unshadow(mark);
     // Functions that can run count: entry points and functions the unit refers to, not an unused helper.
     if (this.inHandler || this.effects() !== before || this.reachable(node)) this.functions++;
     this.inHandler = outerHandler;
+    this.closeScope(firstSink);
+    this.scope = outerScope;
   }
 
   /**
@@ -263,6 +284,20 @@ export class ViewBuilder {
     return restore;
   }
 
+  /** A check before or after a sink in the same function guards it (`post = get(id)`, then `if post.owner …`). */
+  private closeScope(firstSink: number): void {
+    for (const hit of this.sinks.slice(firstSink)) {
+      hit.guards = [...new Set([...hit.guards, ...this.scope])].sort();
+      const p = PROTECTIONS[hit.concept];
+      if (p?.on === "scope") hit.unguarded = (hit.tainted || hit.concept === "state-change") && !p.guards.some((g) => hit.guards.includes(g) || hit.cleanedBy.includes(g));
+    }
+  }
+
+  private guard(concept: GuardConcept): void {
+    this.guards.add(concept);
+    this.scope.add(concept);
+  }
+
   private isRequestOrUntainted(name: string): boolean {
     const { requestParams, untaintedParams } = this.compiled.table;
     return requestParams.test(name) || untaintedParams.test(name);
@@ -306,7 +341,7 @@ export class ViewBuilder {
     if (!name) return;
     const risk = this.compiled.table.riskDecorators.find((r) => r.name.test(name));
     if (risk) return this.addSink(risk.concept, node, null);
-    for (const g of this.compiled.table.guardDecorators) if (g.name.test(name)) this.guards.add(g.concept);
+    for (const g of this.compiled.table.guardDecorators) if (g.name.test(name)) this.guard(g.concept);
     if (node.type === "call" || node.type === "call_expression") this.visit(node);
   }
 
@@ -364,9 +399,11 @@ export class ViewBuilder {
     const right = field(node, "right") ?? field(node, "value");
     if (right) this.visit(right);
     if (!left || !right) return;
-    if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression")) {
+    if (this.depth && left.type !== "member_expression" && left.type !== "attribute" && left.type !== "subscript" && left.type !== "subscript_expression") this.shadowLocals(left, right.type === "identifier" ? this.path(right) : [OPAQUE]);
+    if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && this.src(right).startsWith("require(")) {
+      // A module bound in a function is that module only (`const log = require("./logging")` is no `log.info` rule).
       const p = this.path(right);
-      if (p.length && this.src(right).startsWith("require(")) bindModule(left.type === "identifier" ? { ...node, children: [left] } : left, p[0], this.srcFn, this.aliases);
+      if (p.length) bindModule(left.type === "identifier" ? { ...node, children: [left] } : left, p[0], this.srcFn, this.aliases);
     }
     if (left.type === "member_expression" || left.type === "attribute" || left.type === "subscript_expression" || left.type === "identifier") {
       for (const rule of this.match(this.compiled.properties, left)) this.addSink(rule.concept, node, this.taint(right));
@@ -380,7 +417,10 @@ export class ViewBuilder {
     const names = this.patternNames(left);
     // Module-level names are not locals: they keep their names (`ALLOWED_HOSTS`).
     const origin = !this.depth ? undefined : left.type === "identifier" ? this.valueText(right).slice(0, MAX_VALUE_TEXT) : OPAQUE;
+    const roots = this.depth && left.type === "identifier" && !augmented ? this.rootsOf(right) : [];
     for (const name of names) {
+      if (roots.length) this.derived.set(name, roots);
+      else if (!augmented) this.derived.delete(name);
       if (origin !== undefined && !augmented) this.origins.set(name, origin);
       this.shapes.set(name, augmented && this.shapes.get(name) === "literal" && shape === "literal" ? "literal" : shape);
       if (taint) {
@@ -394,6 +434,29 @@ export class ViewBuilder {
     }
   }
 
+  /**
+   * A function's local matches no rule by its name: `const res = await fetch(u)` … `res.json()` is no
+   * response, as it is not once `res` is renamed. A local that copies a name reads as that name.
+   */
+  private shadowLocals(left: SyntaxNode, alias: string[]): void {
+    for (const name of this.patternNames(left)) {
+      if (this.trustedByName(name)) continue;
+      this.shadowed.push([name, this.aliases.get(name), this.roleBound.has(name)]);
+      this.aliases.set(name, alias);
+      this.roleBound.add(name);
+    }
+  }
+
+  /** Puts back the names that locals of a function shadowed. */
+  private unshadow(mark: number): void {
+    for (const [name, alias, bound] of this.shadowed.splice(mark).reverse()) {
+      if (bound) this.roleBound.add(name);
+      else this.roleBound.delete(name);
+      if (alias) this.aliases.set(name, alias);
+      else this.aliases.delete(name);
+    }
+  }
+
   /** `key = value`, `key=value`, `{ key: value }`: settings that weaken or guard, and credentials in literals. */
   private setting(key: SyntaxNode | undefined, value: SyntaxNode | undefined): void {
     if (!key || !value) return;
@@ -404,10 +467,10 @@ export class ViewBuilder {
     for (const rule of SETTINGS) {
       if (!rule.key.test(name) || !rule.value.test(valueText)) continue;
       if (rule.sink) this.addSink(rule.sink, value, LITERAL);
-      if (rule.guard) this.guards.add(rule.guard);
+      if (rule.guard) this.guard(rule.guard);
     }
     if (GUARD_LIST_KEY.test(name)) {
-      for (const g of this.compiled.table.guardDecorators) if (g.name.test(valueText)) this.guards.add(g.concept);
+      for (const g of this.compiled.table.guardDecorators) if (g.name.test(valueText)) this.guard(g.concept);
     }
     this.valueSetting(key, value, valueText);
   }
@@ -417,7 +480,7 @@ export class ViewBuilder {
    * assigned to a name that says so or that looks random (`password = "…"`).
    */
   private valueSetting(key: SyntaxNode, value: SyntaxNode, valueText: string): void {
-    if (/^(os\.environ|os\.getenv|process\.env|env\(|config\(|getenv)/.test(valueText) || /(\.|^)(environ|getenv|env)\b/.test(valueText)) this.guards.add("secret-from-env");
+    if (/^(os\.environ|os\.getenv|process\.env|env\(|config\(|getenv)/.test(valueText) || /(\.|^)(environ|getenv|env)\b/.test(valueText)) this.guard("secret-from-env");
     if (value.type !== "string") return;
     const words = this.src(key).match(/[A-Za-z_$][\w$-]*/g);
     const name = words ? words[words.length - 1] : "";
@@ -439,8 +502,9 @@ export class ViewBuilder {
   /** Strings: credentials in literals, SQL scoped to an owner, keys built from the signed-in user. */
   private stringText(node: SyntaxNode): void {
     const text = this.src(node);
-    if (SQL_OWNER_SCOPE.test(text)) this.guards.add("ownership");
-    if (node.children.some((c) => SUBSTITUTION.has(c.type) && CURRENT_USER.test(this.valueText(c)))) this.guards.add("ownership");
+    if (SQL_OWNER_SCOPE.test(text)) this.guard("ownership");
+    if (SQL_GRANT_PUBLIC.test(text)) this.addSink("permissive-config", node, LITERAL);
+    if (node.children.some((c) => SUBSTITUTION.has(c.type) && CURRENT_USER.test(this.valueText(c)))) this.guard("ownership");
     if (node.type === "string") this.secretText(node);
   }
 
@@ -471,16 +535,16 @@ export class ViewBuilder {
     if (!callee) return;
     const args = field(node, "arguments");
     const argList = args ? namedChildren(args) : [];
-    for (const g of this.guardRules(callee, argList)) this.guards.add(g.concept);
+    for (const g of this.guardRules(callee, argList)) this.guard(g.concept);
     for (const s of this.match(this.compiled.sources, callee)) this.sources.add(s.concept);
     this.permissiveMode(callee, argList);
     this.spreads(argList);
     const calleePath = this.path(callee, false);
-    if (args && QUERY_CALL.test(calleePath[calleePath.length - 1] ?? "")) {
-      const argText = this.valueText(args);
-      if (OWNER_ARG.test(argText) || CURRENT_USER.test(argText)) this.guards.add("ownership");
-    }
     const sinkRules = this.match(this.compiled.sinks, callee);
+    const queried = QUERY_CALL.test(calleePath[calleePath.length - 1] ?? "");
+    const argText = args && (queried || sinkRules.length) ? this.valueText(args) : "";
+    const owned = OWNER_ARG.test(argText) || CURRENT_USER.test(argText);
+    if (queried && owned) this.guard("ownership");
     if (!sinkRules.length) return;
     const positional = argList.filter((a) => a.type !== "keyword_argument" && a.type !== "object");
     const options = new Map<string, SyntaxNode>();
@@ -496,6 +560,8 @@ export class ViewBuilder {
         }
       }
     }
+    const own = this.optionGuards(options);
+    if (owned) own.push("ownership");
     const seen = new Set<SinkConcept>();
     for (const rule of sinkRules) {
       if (seen.has(rule.concept)) continue;
@@ -509,14 +575,24 @@ export class ViewBuilder {
       for (const a of dangerous) shape = worse(shape, this.shapeOf(a));
       let bound = rule.parameterisedAfter !== undefined && positional.length > rule.parameterisedAfter;
       for (const k of options.keys()) if (BOUND_KEYWORDS.test(k)) bound = true;
-      if (bound) this.guards.add("parameterised");
+      if (bound) this.guard("parameterised");
       seen.add(rule.concept);
       if (rule.concept === "dynamic-import" && !taint) continue;
-      if ((rule.concept === "spawn" || rule.concept === "shell") && /["'`]--["'`]/.test(this.src(args ?? node))) this.guards.add("option-terminator");
-      if (args && CURRENT_USER.test(this.valueText(args))) this.guards.add("ownership");
-      this.addSink(rule.concept, node, taint, shape, bound);
+      if ((rule.concept === "spawn" || rule.concept === "shell") && /["'`]--["'`]/.test(this.src(args ?? node))) this.guard("option-terminator");
+      if (CURRENT_USER.test(argText)) this.guard("ownership");
+      this.addSink(rule.concept, node, taint, shape, bound, own);
       if (SHOWN.has(rule.concept) && dangerous.some((a) => this.namesSensitive(a))) this.addSink("sensitive-data", node, null);
     }
+  }
+
+  /** Guards a call's own keyword arguments or options set (`allow_redirects=False`, `{ maxRedirects: 0 }`). */
+  private optionGuards(options: Map<string, SyntaxNode>): GuardConcept[] {
+    const out: GuardConcept[] = [];
+    for (const [key, value] of options) {
+      let text: string | undefined;
+      for (const rule of SETTINGS) if (rule.guard && rule.key.test(key) && rule.value.test((text ??= this.valueText(value)))) out.push(rule.guard);
+    }
+    return out;
   }
 
   /** `f(**data)`, `f({ ...req.body })`: an untrusted mapping spread into a call sets whatever fields it names. */
@@ -622,10 +698,14 @@ export class ViewBuilder {
     }
   }
 
-  private addSink(concept: SinkConcept, node: SyntaxNode, taint: Taint | null, shape: ArgShape = "none", bound = false): void {
+  private addSink(concept: SinkConcept, node: SyntaxNode, taint: Taint | null, shape: ArgShape = "none", bound = false, own: GuardConcept[] = []): void {
     const lines = new Set<number>([node.line]);
     if (taint) for (const l of taint.lines) lines.add(l);
+    const protection = PROTECTIONS[concept];
+    const onValue = [...(taint?.cleaned ?? []), ...own, ...(bound ? ["parameterised" as const] : [])];
     this.sinks.push({
+      unguarded: protection?.on === "value" && !!taint && shape !== "literal" && !protection.guards.some((g) => onValue.includes(g)),
+      guards: [...new Set([...this.scope, ...own])].sort(),
       concept,
       line: node.line,
       lines: [...lines].sort((a, b) => a - b),
@@ -641,28 +721,78 @@ export class ViewBuilder {
 
   /**
    * A condition reads as the guards its text names. When its branch rejects (raise/return/abort/throw), or it
-   * is an assertion, the tainted variables it tests count as checked from then on.
+   * is an assertion, the tainted variables it tests count as checked from then on. Otherwise returns them as
+   * checked for its branch only (an `if` that names a check and is not negated), for `visitChecked`.
    */
-  private condition(statement: SyntaxNode, node: SyntaxNode | undefined): void {
-    if (!node) return;
+  private condition(statement: SyntaxNode, node: SyntaxNode | undefined): [string, Taint][] {
+    if (!node) return [];
     const text = this.src(node);
     const valueText = this.valueText(node);
     const found: GuardConcept[] = [];
     for (const g of CONDITION_GUARDS) if (g.test.test(valueText)) found.push(g.concept);
-    for (const g of found) this.guards.add(g);
+    for (const g of found) this.guard(g);
     const consequence = field(statement, "consequence") ?? field(statement, "body");
     const rejects = statement.type === "assert_statement" || (!!consequence && this.exits(consequence));
-    if (!rejects) return;
+    const negated = /^\s*\(?\s*(not\b|!)/.test(text);
+    if (!rejects) {
+      // `if host in ALLOWED: fetch(host)`: inside the branch the tested values passed the check.
+      return found.length && !negated && consequence && (statement.type === "if_statement" || statement.type === "elif_clause") ? this.checkedTaints(node, found) : [];
+    }
     this.rejects++;
     if (FAIL_OPEN.test(text)) this.addSink("fail-open-check", node, LITERAL);
     const checks: GuardConcept[] = found.length ? found : ["validation"];
     // "reject unless it matches" is an allow-list; "reject if it matches" only a deny-list.
-    if (/^\s*\(?\s*(not\b|!)/.test(text)) checks.push("allow-list");
+    if (negated) checks.push("allow-list");
     else if (found.includes("extension-check") || found.includes("pattern-check")) checks.push("deny-list");
-    for (const name of this.identifiers(node)) {
+    for (const [name, t] of this.checkedTaints(node, checks)) this.env.set(name, t);
+    return [];
+  }
+
+  /** The tainted locals a condition tests (and those they were computed from), as cleaned by `checks`. */
+  private checkedTaints(node: SyntaxNode, checks: GuardConcept[]): [string, Taint][] {
+    const tested = this.identifiers(node);
+    const out: [string, Taint][] = [];
+    for (const name of new Set([...tested, ...tested.flatMap((n) => this.derived.get(n) ?? [])])) {
       const t = this.env.get(name);
-      if (t) this.env.set(name, { ...t, cleaned: new Set([...t.cleaned, ...checks]) });
+      if (t) out.push([name, { ...t, cleaned: new Set([...t.cleaned, ...checks]) }]);
     }
+    return out;
+  }
+
+  /** Visits an `if` whose branch runs only for checked values: they are clean in that branch, as before after it. */
+  private visitChecked(statement: SyntaxNode, checked: [string, Taint][]): void {
+    const consequence = field(statement, "consequence") ?? field(statement, "body");
+    for (const c of statement.children) {
+      if (!c.named) continue;
+      if (c !== consequence) {
+        this.visit(c);
+        continue;
+      }
+      const before = checked.map(([name]) => this.env.get(name));
+      for (const [name, t] of checked) this.env.set(name, t);
+      this.visit(c);
+      checked.forEach(([name, t], i) => {
+        // A value reassigned in the branch keeps its new taint.
+        if (this.env.get(name) === t) this.env.set(name, before[i]!);
+      });
+    }
+  }
+
+  /**
+   * The tainted locals a value is computed from by calls on them as arguments (`urlsplit(url)`,
+   * `new URL(u)`, `realpath(join(base, name))`), with theirs in turn; a member or item of a local is a part
+   * of it, not the whole, so `body.get("name")` derives nothing.
+   */
+  private rootsOf(node: SyntaxNode): string[] {
+    const t = node.type;
+    if (t === "identifier") {
+      const name = this.src(node);
+      return this.env.has(name) ? [name, ...(this.derived.get(name) ?? [])] : [];
+    }
+    if (t !== "call" && t !== "call_expression" && t !== "new_expression" && t !== "await" && t !== "await_expression") return [];
+    if (t === "await" || t === "await_expression") return namedChildren(node).flatMap((c) => this.rootsOf(c));
+    const args = field(node, "arguments");
+    return args ? namedChildren(args).flatMap((a) => this.rootsOf(a)) : [];
   }
 
   /** Does a branch leave early (or end the request with an error)? */
@@ -713,7 +843,10 @@ export class ViewBuilder {
     const left = field(node, "left");
     const right = field(node, "right");
     const taint = right ? this.taint(right) : null;
-    if (left && this.depth) for (const n of this.patternNames(left)) this.origins.set(n, OPAQUE);
+    if (left && this.depth) {
+      for (const n of this.patternNames(left)) this.origins.set(n, OPAQUE);
+      this.shadowLocals(left, [OPAQUE]);
+    }
     if (left && taint) for (const n of this.patternNames(left)) this.env.set(n, taint);
     if (right && taint && this.src(right).match(/^range\(/)) this.addSink("loop-bound", node, taint);
   }
@@ -738,7 +871,7 @@ export class ViewBuilder {
       const base = obj ? this.taint(obj) : null;
       const slice = t === "subscript" ? field(node, "subscript") : undefined;
       if (base && slice?.type === "slice" && /:\s*-?[\w.]+\s*$|^\s*-[\w.]+\s*:\s*$/.test(this.src(slice))) {
-        this.guards.add("size-limit");
+        this.guard("size-limit");
         return { ...base, cleaned: new Set([...base.cleaned, "size-limit"]) };
       }
       const index = t.startsWith("subscript") ? field(node, "subscript") ?? field(node, "index") : undefined;

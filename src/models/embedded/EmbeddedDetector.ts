@@ -4,7 +4,7 @@ import { extractView, extractViewOfNode, grammarOf, type CodeUnit, type SourceLa
 import { sha256 } from "../../util/hash.js";
 import { VERSION } from "../../version.js";
 import type { DetectionInput, Detector, Prediction } from "../Detector.js";
-import { scoreFeatures, type EmbeddedModel } from "./EmbeddedModel.js";
+import { isFlagged, scoreFeatures, type EmbeddedModel } from "./EmbeddedModel.js";
 import { featuresOf } from "./featurize.js";
 import { pickLines } from "./pickLines.js";
 
@@ -70,10 +70,7 @@ export class EmbeddedDetector implements Detector {
     let cached: UnitView | undefined;
     const getView = () => (cached ??= view());
     const scores = scoreFeatures(this.model, featuresOf(this.model.features, code, getView));
-    // No recognised sink, no finding: without evidence the score is only the training set's prior
-    // (half its records are vulnerable), which would flag ordinary code at ~0.51.
-    const evidence = this.model.features !== "view" || getView().sinks.length > 0;
-    const vulnerable = evidence && scores.vulnerable >= this.model.threshold;
+    const vulnerable = isFlagged(this.model, scores.vulnerable, this.model.features === "view" ? getView() : undefined);
     const lines = vulnerable && this.model.features === "view" ? pickLines(getView().sinks, this.model.lineConcepts[scores.cwe]) : [];
     return {
       id,

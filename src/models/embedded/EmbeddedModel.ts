@@ -82,6 +82,20 @@ export function scoreFeatures(model: EmbeddedModel, features: readonly string[])
   return { probabilities, vulnerable, cwe: model.classes[best] };
 }
 
+/**
+ * The verdict: the calibrated score reaches the threshold and, for view models, the view has a sink. Without a
+ * recognised sink the score is only the training set's prior (half its records are vulnerable), which would
+ * flag ordinary code at ~0.51.
+ */
+export function isFlagged(model: EmbeddedModel, vulnerable: number, view: { sinks: readonly unknown[] } | undefined): boolean {
+  return hasEvidence(model.features, view) && vulnerable >= model.threshold;
+}
+
+/** A view model may only flag a unit whose view has a sink; the tokens ablation has no view to ask. */
+export function hasEvidence(features: FeatureSet, view: { sinks: readonly unknown[] } | undefined): boolean {
+  return features !== "view" || (view?.sinks.length ?? 0) > 0;
+}
+
 export function softmax(logits: readonly number[]): number[] {
   let max = -Infinity;
   for (const v of logits) if (v > max) max = v;

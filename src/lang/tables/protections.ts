@@ -1,0 +1,35 @@
+// Which guards protect which sink, as a reviewer would write them in a rule table. Data, not code.
+import type { GuardConcept, SinkConcept } from "../view/concepts.js";
+
+export interface Protection {
+  /**
+   * `value`: the guard must apply to the value that reaches the sink (a check, cast or escaper on it, or
+   * the call's own options); `scope`: a guard of the sink's function counts (decorators, checks before or
+   * after it).
+   */
+  on: "value" | "scope";
+  guards: GuardConcept[];
+}
+
+export const PROTECTIONS: Partial<Record<SinkConcept, Protection>> = {
+  sql: { on: "value", guards: ["parameterised", "type-cast", "allow-list", "escape"] },
+  shell: { on: "value", guards: ["shell-quote", "allow-list", "type-cast", "pattern-check"] },
+  "code-eval": { on: "value", guards: ["allow-list", "type-cast", "safe-loader"] },
+  "template-eval": { on: "value", guards: ["allow-list", "escape"] },
+  "dynamic-import": { on: "value", guards: ["allow-list"] },
+  "file-path": { on: "value", guards: ["path-containment", "path-sanitize", "allow-list", "type-cast", "pattern-check"] },
+  "file-write": { on: "value", guards: ["path-containment", "path-sanitize", "allow-list", "type-cast", "pattern-check"] },
+  "upload-save": { on: "value", guards: ["path-sanitize", "path-containment", "extension-check", "allow-list"] },
+  "http-request": { on: "value", guards: ["url-check", "allow-list"] },
+  redirect: { on: "value", guards: ["url-check", "allow-list", "path-containment"] },
+  "html-output": { on: "value", guards: ["escape", "type-cast", "allow-list"] },
+  deserialize: { on: "value", guards: ["safe-loader", "verification"] },
+  "xml-parse": { on: "value", guards: ["safe-loader"] },
+  alloc: { on: "value", guards: ["size-limit", "allow-list", "validation"] },
+  "loop-bound": { on: "value", guards: ["size-limit", "allow-list", "validation"] },
+  "mass-assignment": { on: "value", guards: ["allow-list", "field-selection"] },
+  "object-lookup": { on: "scope", guards: ["ownership", "authz"] },
+  "state-change": { on: "scope", guards: ["authn", "authz", "ownership", "csrf"] },
+  "credential-compare": { on: "scope", guards: ["constant-time-compare", "password-hash"] },
+  "token-decode": { on: "scope", guards: ["verification"] },
+};

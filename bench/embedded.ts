@@ -1,8 +1,8 @@
-// Embedded model throughput once units are parsed, against a bare tree walk of the same units.
-// Each round parses afresh (untimed), so the one-off copy of each file out of WASM is part of what is timed.
+// Embedded model throughput once files are parsed: copying each tree out of WASM and finding its units
+// (`UnitSplitter.split` less the parse), then the view and the model (`scoreUnit`), against the bare
+// tree-sitter parse of the same files measured in the same rounds.
 // Run: npx vite-node bench/embedded.ts [dataset.jsonl …]   (defaults to the Python and JavaScript test sets)
 import { readFileSync } from "node:fs";
-import type { Tree } from "web-tree-sitter";
 import { grammarOf, UnitSplitter, type CodeUnit, type SourceLanguage } from "../src/lang/index.js";
 import { createEmbeddedDetector } from "../src/models/embedded/index.js";
 
@@ -18,66 +18,35 @@ for (const file of files) {
   }
 }
 
-function parseAll(): { units: CodeUnit[]; trees: Tree[] } {
-  const units: CodeUnit[] = [];
-  const trees: Tree[] = [];
-  for (const s of sources) {
-    const split = splitter.split(s.code, s.language);
-    units.push(...split.units);
-    trees.push(split.tree);
-  }
-  return { units, trees };
-}
-
-function bareWalk(unit: CodeUnit): number {
-  const cursor = unit.node!.walk();
-  let n = 1;
-  outer: for (;;) {
-    if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) {
-      n++;
-      continue;
-    }
-    while (cursor.gotoParent()) {
-      if (cursor.gotoNextSibling()) {
-        n++;
-        continue outer;
-      }
-    }
-    break;
-  }
-  cursor.delete();
-  return n;
-}
-
-function time(label: string, fn: (units: CodeUnit[]) => void, rounds: number): number {
-  let elapsed = 0;
-  let count = 0;
-  for (let i = 0; i <= rounds; i++) {
-    const { units, trees } = parseAll();
-    const start = performance.now();
-    fn(units);
-    if (i > 0) {
-      elapsed += performance.now() - start; // round 0 warms up
-      count += units.length;
-    }
-    for (const t of trees) t.delete();
-  }
-  const perSecond = count / (elapsed / 1000);
-  console.log(`${label.padEnd(34)} ${Math.round(perSecond).toLocaleString("en").padStart(10)} units/s`);
-  return perSecond;
-}
-
-const rounds = 5;
-let nodes = 0;
-const walk = time("bare tree walk (cursor)", (units) => {
-  nodes = 0;
-  for (const u of units) nodes += bareWalk(u);
-}, rounds);
-const score = time("embedded scoreUnit (view + model)", (units) => {
+// The snippets are small, so the first rounds mostly measure the JIT warming up.
+const warmup = 2;
+const rounds = 8;
+const ms = { parse: 0, split: 0, score: 0 };
+let units: CodeUnit[] = [];
+let counted = 0;
+for (let i = 0; i < warmup + rounds; i++) {
+  let start = performance.now();
+  for (const s of sources) splitter.parse(s.code, s.language).delete();
+  const parse = performance.now() - start;
+  start = performance.now();
+  units = sources.flatMap((s) => splitter.split(s.code, s.language).units);
+  const split = performance.now() - start;
+  start = performance.now();
   for (const u of units) detector.scoreUnit(u);
-}, rounds);
-const { units, trees } = parseAll();
-for (const t of trees) t.delete();
-console.log(`${units.length} units (${nodes} syntax nodes walked) from ${sources.length} files: ${files.join(", ")}`);
-console.log(`scoreUnit takes ${(walk / score).toFixed(2)}× the time of a bare walk of the same units`);
+  const score = performance.now() - start;
+  if (i < warmup) continue;
+  ms.parse += parse;
+  ms.split += split;
+  ms.score += score;
+  counted += units.length;
+}
+
+const rate = (elapsed: number) => Math.round(counted / (elapsed / 1000)).toLocaleString("en").padStart(10);
+const predict = ms.split - ms.parse + ms.score;
+console.log(`${"tree-sitter parse (baseline)".padEnd(44)} ${rate(ms.parse)} units/s`);
+console.log(`${"copy + units (split less the parse)".padEnd(44)} ${rate(ms.split - ms.parse)} units/s`);
+console.log(`${"view + model (scoreUnit)".padEnd(44)} ${rate(ms.score)} units/s`);
+console.log(`${"prediction once parsed (copy, view, model)".padEnd(44)} ${rate(predict)} units/s`);
+console.log(`${units.length} units from ${sources.length} files: ${files.join(", ")}`);
+console.log(`prediction once parsed takes ${(predict / ms.parse).toFixed(2)}× the parse time`);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

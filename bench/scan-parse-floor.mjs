@@ -15,7 +15,7 @@ let lines = 0;
 const started = performance.now();
 for await (const item of discoverFiles(paths, { root: process.cwd(), vendored: args.includes("--scan-vendored"), gitignore: !args.includes("--no-gitignore") })) {
   if (item.kind !== "file") continue;
-  const source = await readSource(item.path);
+  const source = readSource(item.path);
   if (!source.ok) continue;
   parsers[item.language].parse(source.text)?.delete();
   files++;

@@ -1,5 +1,5 @@
 // A code unit: a function, method, named arrow/function expression, or the module-level code of a file.
-import type { Node, Tree } from "web-tree-sitter";
+import type { FileSyntax, SyntaxNode } from "./view/SyntaxNode.js";
 
 /** Languages the parsers know. `tsx` covers JSX/TSX files. */
 export type SourceLanguage = "python" | "javascript" | "typescript" | "tsx";
@@ -21,10 +21,17 @@ export interface CodeUnit {
   /** The unit's code contains syntax errors; it was recovered from a partial tree. */
   hasError: boolean;
   /**
-   * The syntax node, valid only while the tree it belongs to is alive. Lets the embedded model reuse the
-   * parse instead of parsing the unit again. Absent for units re-created from text.
+   * The unit's syntax, copied out of the parse (plain objects, no tree to keep alive). Lets the embedded
+   * model reuse the parse instead of parsing the unit again. Absent for units re-created from text.
    */
-  node?: Node;
-  /** The tree owning `node`. */
-  tree?: Tree;
+  syntax?: UnitSyntax;
+}
+
+export interface UnitSyntax {
+  /** The unit's file. */
+  file: FileSyntax;
+  /** The function node, or the file's root for the module unit. */
+  node: SyntaxNode;
+  /** `node` contains syntax errors (`hasError` covers the unit's whole span: decorators, declaration). */
+  hasError: boolean;
 }

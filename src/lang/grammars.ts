@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import { Language, Parser } from "web-tree-sitter";
 import type { SourceLanguage } from "./CodeUnit.js";
+import { treeSitterModule } from "./WasmCursor.js";
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +20,8 @@ let loading: Promise<Record<SourceLanguage, Language>> | undefined;
 /** The four grammars, loaded once and shared by every parser in the process. */
 export function loadGrammars(): Promise<Record<SourceLanguage, Language>> {
   loading ??= (async () => {
-    await Parser.init();
+    // The module object is kept: the syntax copy's cursor calls the binding directly.
+    await Parser.init(treeSitterModule as Parameters<typeof Parser.init>[0]);
     const entries = await Promise.all(
       SOURCE_LANGUAGES.map(async (lang) => [lang, await Language.load(require.resolve(WASM[lang]))] as const),
     );

@@ -1,6 +1,5 @@
 // Scans one file at a time: read → parse once → score every unit → (confirm) → findings with suppressions.
-// A tree lives until every unit of its file is answered; the file's text is dropped as soon as it is done.
-import type { Tree } from "web-tree-sitter";
+// A file's text is dropped as soon as every unit of it is answered.
 import type { CodeUnit, SourceLanguage } from "../lang/CodeUnit.js";
 import type { UnitSplitter } from "../lang/UnitSplitter.js";
 import type { Prediction } from "../models/Detector.js";
@@ -47,7 +46,6 @@ interface OpenFile {
   rel: string;
   text: string;
   lines: string[];
-  tree: Tree;
   suppressions: Suppression[];
   pending: number;
   findings: Finding[];
@@ -68,7 +66,7 @@ export class FileScanner {
   /** Scan one file; resolves once its units are queued (a cascade may still be confirming them). */
   async scan(task: FileTask): Promise<void> {
     const t0 = performance.now();
-    const source = await readSource(task.path, this.options.maxFileBytes);
+    const source = readSource(task.path, this.options.maxFileBytes);
     if (!source.ok) {
       this.part.skipped.push({ path: task.rel, reason: source.reason, detail: source.detail, incomplete: true });
       return;
@@ -84,7 +82,6 @@ export class FileScanner {
       rel: task.rel,
       text: source.text,
       lines: source.text.split("\n"),
-      tree: split.tree,
       suppressions: parseSuppressions(source.text),
       pending: 0,
       findings: [],
@@ -141,11 +138,10 @@ export class FileScanner {
     file.findings.push(suppression ? { ...finding, suppression } : finding);
   }
 
-  /** Once a file is walked and answered: free its tree, number repeated fingerprints, add line hashes. */
+  /** Once a file is walked and answered: number repeated fingerprints, add line hashes. */
   private settle(file: OpenFile): void {
     if (!file.walked || file.pending > 0 || file.settled) return;
     file.settled = true;
-    file.tree.delete();
     const seen = new Map<string, number>();
     for (const f of file.findings) {
       const n = (seen.get(f.fingerprint) ?? 0) + 1;

@@ -43,7 +43,8 @@ export interface ScanOptions {
   concurrency?: number;
   /**
    * Threads for an embedded-model scan without `confirm`: the calling thread plus `jobs - 1` workers, each
-   * loading its own parsers and model (about a second each). Defaults to `1` (in-process only).
+   * loading its own parsers and model (a few tenths of a second each; fewer for small scans). Defaults to
+   * one per core (`defaultJobs()`).
    */
   jobs?: number;
   /** Options for the detectors created from `model` and `confirm`. */
@@ -60,7 +61,7 @@ export interface ScanOptions {
   signal?: AbortSignal;
 }
 
-/** A worker costs about a second to start (grammars and model); below this many files each, fewer workers. */
+/** A worker costs a few tenths of a second to start (modules, grammars, model); below this many files each, fewer workers. */
 const MIN_FILES_PER_WORKER = 16;
 
 /** Worker threads worth starting on this machine: one per core. */
@@ -85,7 +86,7 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
   let done = 0;
   const progress = (rel: string) => options.onProgress?.(++done, tasks.length, rel);
   const model = options.model ?? "embedded";
-  const jobs = Math.min(options.jobs ?? 1, Math.floor(tasks.length / MIN_FILES_PER_WORKER));
+  const jobs = Math.min(options.jobs ?? defaultJobs(), Math.floor(tasks.length / MIN_FILES_PER_WORKER));
   const parallel = jobs > 1 && !options.detector && !options.confirm && !options.confirmDetector && parseModelId(model).backend === "embedded" && workersAvailable();
 
   const inOrder = () => {

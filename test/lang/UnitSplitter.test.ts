@@ -28,15 +28,15 @@ describe("UnitSplitter", () => {
       "",
       "x = lambda y: y",
     ].join("\n");
-    const { units, tree, hasError } = splitter.split(src, "python", "a.py");
+    const { units, hasError } = splitter.split(src, "python", "a.py");
     expect(hasError).toBe(false);
     expect(summary(units)).toEqual(["module <module> 1-14", "function handler 3-7", "method Repo.get 11-12"]);
     const mod = units[0];
     expect(mod.code.split("\n")[9]).toBe("    LIMIT = 5");
     expect(mod.code).not.toContain("def handler");
     expect(units[1].code.startsWith("@app.route('/a')")).toBe(true);
-    expect(units.every((u) => u.file === "a.py" && u.tree === tree && u.node)).toBe(true);
-    tree.delete();
+    expect(units.every((u) => u.file === "a.py" && u.syntax?.file === units[0].syntax?.file)).toBe(true);
+    expect(units.map((u) => u.syntax?.node.type)).toEqual(["module", "function_definition", "function_definition"]);
   });
 
   it("names JavaScript arrows, function expressions, methods and route callbacks", () => {
@@ -52,7 +52,7 @@ describe("UnitSplitter", () => {
       "  res.send('ok');",
       "});",
     ].join("\n");
-    const { units, tree } = splitter.split(src, "javascript");
+    const { units } = splitter.split(src, "javascript");
     expect(summary(units)).toEqual([
       "module <module> 1-10",
       "function plain 2-2",
@@ -61,29 +61,25 @@ describe("UnitSplitter", () => {
       "method Service.run 7-7",
       "arrow app.get(…) callback 8-10",
     ]);
-    tree.delete();
   });
 
   it("parses TypeScript and TSX, skipping signatures without bodies", () => {
     const ts = "export function f(a: number): number;\nexport function f(a: any) { return a; }\nconst g = (s: string): string => s;";
     const r1 = splitter.split(ts, "typescript");
     expect(summary(r1.units).filter((u) => !u.startsWith("module"))).toEqual(["function f 2-2", "arrow g 3-3"]);
-    r1.tree.delete();
     const tsx = "export const View = ({ html }: { html: string }) => <div dangerouslySetInnerHTML={{ __html: html }} />;";
     const r2 = splitter.split(tsx, "tsx");
     expect(r2.hasError).toBe(false);
     expect(summary(r2.units)).toEqual(["arrow View 1-1"]);
-    r2.tree.delete();
   });
 
   it("recovers units from code with syntax errors and marks them", () => {
     const src = "def ok():\n    return 1\n\ndef broken(:\n    return (\n";
-    const { units, hasError, tree } = splitter.split(src, "python");
+    const { units, hasError } = splitter.split(src, "python");
     expect(hasError).toBe(true);
     const ok = units.find((u) => u.name === "ok");
     expect(ok).toMatchObject({ startLine: 1, endLine: 2, hasError: false });
     expect(units.some((u) => u.hasError)).toBe(true);
-    tree.delete();
   });
 });
 

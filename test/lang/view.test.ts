@@ -99,12 +99,11 @@ describe("language-neutral view", () => {
 
   it("gives a unit the imports of its file and the decorators of its def", () => {
     const src = 'import pickle\nfrom flask import request\n\n@app.post("/load")\ndef load():\n    return pickle.loads(request.data)\n';
-    const { units, tree } = splitter.split(src, "python");
+    const { units } = splitter.split(src, "python");
     const fn = units.find((u) => u.name === "load")!;
     const v = extractView(fn);
     expect(v.handler).toBe(true);
     expect(v.sinks.find((s) => s.concept === "deserialize")).toMatchObject({ tainted: true, sources: ["request"], line: 6 });
-    tree.delete();
   });
 
   it("uses only shared concept ids as features, never identifiers from the code", () => {

@@ -11,7 +11,7 @@ import type { ScanResult } from "../../scan/Finding.js";
 import { scanPaths } from "../../scan/scanPaths.js";
 import { CliError, EXIT } from "../errors.js";
 import { useColor } from "../log.js";
-import { intOption } from "../intOption.js";
+import { intOption, optionalIntOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 
 interface ScanFlags {
@@ -21,7 +21,7 @@ interface ScanFlags {
   baseUrl?: string;
   apiKeyEnv?: string;
   concurrency: string;
-  jobs: string;
+  jobs?: string;
   format: string;
   output?: string;
   include: string[];
@@ -50,7 +50,7 @@ export function registerScan(program: Command, state: ProgramState): void {
     .option("--base-url <url>", "OpenAI-compatible server for openai: model ids")
     .option("--api-key-env <name>", "environment variable holding the API key")
     .option("--concurrency <n>", "concurrent requests to a language model", "4")
-    .option("--jobs <n>", "threads for an embedded-model scan without --confirm (try the machine's cores on a large tree)", "1")
+    .option("--jobs <n>", "threads for an embedded-model scan without --confirm (default: one per core)")
     .addOption(new Option("--format <name>", "output format").choices(Object.keys(formats)).default("text"))
     .option("--output <file>", "write the report to a file instead of stdout")
     .option("--include <glob>", "scan only files matching the glob (repeatable)", collect, [])
@@ -83,7 +83,7 @@ export function registerScan(program: Command, state: ProgramState): void {
             confirm: flags.confirm,
             triageThreshold: probability(flags.triageThreshold, "--triage-threshold"),
             concurrency: intOption(flags.concurrency, "--concurrency"),
-            jobs: intOption(flags.jobs, "--jobs"),
+            jobs: optionalIntOption(flags.jobs, "--jobs"),
             detectorOptions: { baseUrl: flags.baseUrl, apiKeyEnv: flags.apiKeyEnv, concurrency: intOption(flags.concurrency, "--concurrency") },
             lineHashes: format.wantsLineHashes ?? false,
             onProgress: progress.update,

@@ -1,11 +1,9 @@
 // Does a snippet parse? Python through one `python3` process per batch (`ast.parse`, never executed),
 // JavaScript and TypeScript through tree-sitter (JSX allowed).
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { Language, Parser, type Node } from "web-tree-sitter";
+import { Parser, type Node } from "web-tree-sitter";
+import { loadGrammars } from "../../lang/grammars.js";
 import { UserError } from "../../util/errors.js";
-
-const require = createRequire(import.meta.url);
 
 export interface SyntaxCheckItem {
   code: string;
@@ -32,10 +30,8 @@ for src in json.load(sys.stdin):
 json.dump(out, sys.stdout)
 `;
 
-const GRAMMARS: Record<string, string> = {
-  javascript: "tree-sitter-javascript/tree-sitter-javascript.wasm",
-  typescript: "tree-sitter-typescript/tree-sitter-tsx.wasm",
-};
+/** Dataset language → grammar: TypeScript records may hold JSX, so they are read with the TSX grammar. */
+const GRAMMARS = { javascript: "javascript", typescript: "tsx" } as const;
 
 export class SyntaxChecker {
   /** Results by language and code, so a batch checked up front answers later single checks. */
@@ -47,9 +43,10 @@ export class SyntaxChecker {
   ) {}
 
   static async create(options: SyntaxCheckerOptions = {}): Promise<SyntaxChecker> {
-    await Parser.init();
+    // The process-wide grammars: a second `Parser.init()` would swap the WASM module under existing parsers.
+    const grammars = await loadGrammars();
     const parsers = new Map<string, Parser>();
-    for (const [lang, wasm] of Object.entries(GRAMMARS)) parsers.set(lang, new Parser().setLanguage(await Language.load(require.resolve(wasm))));
+    for (const [lang, grammar] of Object.entries(GRAMMARS)) parsers.set(lang, new Parser().setLanguage(grammars[grammar]));
     return new SyntaxChecker(parsers, options.python ?? "python3");
   }
 

@@ -3,7 +3,7 @@ import type { Node } from "web-tree-sitter";
 import type { CodeUnit, SourceLanguage } from "../CodeUnit.js";
 import { JAVASCRIPT_TABLE } from "../tables/javascript.js";
 import { PYTHON_TABLE } from "../tables/python.js";
-import { fileSyntax, type FileSyntax, type SyntaxNode } from "./SyntaxNode.js";
+import { copySyntax, type FileSyntax, type SyntaxNode } from "./SyntaxNode.js";
 import type { UnitView } from "./UnitView.js";
 import { CompiledTable } from "./CompiledTable.js";
 import { ViewBuilder } from "./ViewBuilder.js";
@@ -35,24 +35,21 @@ function spanOf(node: SyntaxNode): SyntaxNode {
   return node;
 }
 
-/**
- * The view of a syntax node: a unit's function node, or a tree's root for a whole snippet. With
- * `skipFunctions` (the module unit) nested functions are left to their own units. The file is copied out of
- * WASM once and shared by all its units.
- */
-export function extractViewOfNode(node: Node, language: SourceLanguage, skipFunctions = false): UnitView {
-  const table = tableFor(language);
-  const file = fileSyntax(node.tree);
-  const isRoot = node.parent === null;
-  const copy = isRoot ? file.root : file.functions.get(`${node.startIndex}:${node.endIndex}`);
-  if (!copy) throw new Error(`no unit starts at offset ${node.startIndex} (${node.type})`);
-  const span = isRoot ? copy : spanOf(copy);
-  const aliases = isRoot ? undefined : fileAliases(file, table);
-  return new ViewBuilder(table, file.text, file.root.start, skipFunctions, aliases).build(span, node.hasError);
+/** The view of a whole parsed snippet (`node` is its tree's root). */
+export function extractViewOfNode(node: Node, language: SourceLanguage): UnitView {
+  if (node.parent) throw new Error(`the view of a snippet starts at its root, not at a ${node.type}`);
+  const file = copySyntax(node.tree);
+  return new ViewBuilder(tableFor(language), file.text, file.root.start, false).build(file.root, node.hasError);
 }
 
-/** The view of a code unit from `UnitSplitter.split` (its `node` must still be alive). */
+/**
+ * The view of a code unit from `UnitSplitter.split`. A function's view sees the imports of its file; the
+ * module unit's leaves nested functions to their own units.
+ */
 export function extractView(unit: CodeUnit): UnitView {
-  if (!unit.node) throw new Error(`unit ${unit.name} has no syntax node; parse it with UnitSplitter first`);
-  return extractViewOfNode(unit.node, unit.language, unit.kind === "module");
+  if (!unit.syntax) throw new Error(`unit ${unit.name} has no syntax; split its file with UnitSplitter first`);
+  const { file, node, hasError } = unit.syntax;
+  const table = tableFor(unit.language);
+  if (unit.kind === "module") return new ViewBuilder(table, file.text, file.root.start, true).build(node, hasError);
+  return new ViewBuilder(table, file.text, file.root.start, false, fileAliases(file, table)).build(spanOf(node), hasError);
 }

@@ -28,8 +28,8 @@ export class EmbeddedDetector implements Detector {
   async preflight(): Promise<void> {}
 
   /**
-   * The fast synchronous path for scanners: score a unit from `UnitSplitter.split` while its tree is
-   * alive, without re-parsing. `latency_ms` covers the view and the model only.
+   * The fast synchronous path for scanners: score a unit from `UnitSplitter.split` without re-parsing.
+   * `latency_ms` covers the view and the model only.
    */
   scoreUnit(unit: CodeUnit, id = unit.file ? `${unit.file}:${unit.startLine}` : unit.name): Prediction {
     const start = performance.now();
@@ -49,7 +49,7 @@ export class EmbeddedDetector implements Detector {
 
   async detect(input: DetectionInput): Promise<Prediction> {
     try {
-      if (input.unit?.node) return this.scoreUnit(input.unit, input.id);
+      if (input.unit?.syntax) return this.scoreUnit(input.unit, input.id);
       return this.scoreCode(input.id, input.code, grammarOf(input.language));
     } catch (err) {
       return { id: input.id, vulnerable: false, cwe: null, confidence: 0, lines: [], latency_ms: 0, model: this.id, error: `embedded: ${(err as Error).message}` };

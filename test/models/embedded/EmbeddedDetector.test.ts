@@ -38,11 +38,10 @@ describe("embedded detector (shipped model)", () => {
   it("answers valid prediction records for code and for a parsed unit alike", async () => {
     const fromCode = await detector.detect({ id: "a", language: "python", code: SNIPPET });
     expect(PredictionSchema.safeParse(fromCode).success).toBe(true);
-    const { units, tree } = splitter.split(SNIPPET, "python", "app.py");
+    const { units } = splitter.split(SNIPPET, "python", "app.py");
     const fn = units.find((u) => u.name === "ping")!;
     const fromUnit = await detector.detect({ id: "b", language: "python", code: fn.code, unit: fn });
     const sync = detector.scoreUnit(fn);
-    tree.delete();
     expect(sync.id).toBe("app.py:4");
     expect(fromUnit.vulnerable).toBe(sync.vulnerable);
     expect(fromUnit.cwe).toBe(sync.cwe);

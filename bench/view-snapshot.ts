@@ -45,14 +45,10 @@ for (const file of recordFiles) {
 }
 
 for (const file of realFiles) {
-  const split = splitter.split(readFileSync(file, "utf8"), languageOfPath(file)!, file);
-  try {
-    for (const u of split.units) {
-      sink.write(`${JSON.stringify({ id: `${file}:${u.startLine}:${u.kind}:${u.name}`, view: extractView(u) })}\n`);
-      units++;
-    }
-  } finally {
-    split.tree.delete();
+  // The splitter copies each tree out of WASM and frees it; units carry the copy.
+  for (const u of splitter.split(readFileSync(file, "utf8"), languageOfPath(file)!, file).units) {
+    sink.write(`${JSON.stringify({ id: `${file}:${u.startLine}:${u.kind}:${u.name}`, view: extractView(u) })}\n`);
+    units++;
   }
 }
 

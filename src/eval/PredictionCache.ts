@@ -1,7 +1,8 @@
 // Persistent prediction cache (SQLite, WAL): each finished prediction is committed at once, so a killed
 // run resumes with nothing lost and nothing done twice. Errors are never cached.
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import type { Prediction } from "../data/record.js";
 import { sha256 } from "../util/hash.js";
@@ -11,6 +12,9 @@ export function cacheKey(modelDigest: string, promptHash: string, recordHash: st
   return sha256(`${modelDigest}\n${promptHash}\n${recordHash}`);
 }
 
+// Loaded on first use: the native module costs every CLI start ~0.1 s, and only runs that cache need it.
+const require = createRequire(import.meta.url);
+
 export class PredictionCache {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement<[string], { prediction: string }>;
@@ -18,7 +22,8 @@ export class PredictionCache {
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
+    const Sqlite = require("better-sqlite3") as typeof Database;
+    this.db = new Sqlite(file);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.exec(

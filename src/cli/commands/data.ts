@@ -12,7 +12,6 @@ import { DatasetRecordSchema, type DatasetRecord } from "../../data/record.js";
 import { recordsFromSource } from "../../data/build.js";
 import { lintSourceFile } from "../../data/lintSources.js";
 import { generatePairs, SyntaxChecker, TEACHER_ANSWER_SCHEMA, type Teacher } from "../../data/generate/index.js";
-import { ChatClient } from "../../models/openai/index.js";
 import { CliError, EXIT } from "../errors.js";
 import { intOption, optionalIntOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
@@ -60,7 +59,7 @@ interface GenerateFlags {
 
 
 /** `openai:<model>` + `--base-url` as a teacher; the key only from the environment variable named by `--api-key-env`. */
-function openaiTeacher(flags: GenerateFlags): Teacher {
+async function openaiTeacher(flags: GenerateFlags): Promise<Teacher> {
   const model = flags.teacher.startsWith("openai:") ? flags.teacher.slice("openai:".length) : "";
   if (!model) throw new CliError(`--teacher: expected openai:<model> (got "${flags.teacher}")`);
   if (!flags.baseUrl) throw new CliError("--teacher openai:<model> needs --base-url (e.g. http://127.0.0.1:8000/v1)");
@@ -73,6 +72,8 @@ function openaiTeacher(flags: GenerateFlags): Teacher {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new CliError(`--base-url must be http(s), got ${url.protocol}`);
   const apiKey = flags.apiKeyEnv ? process.env[flags.apiKeyEnv] : undefined;
   if (flags.apiKeyEnv && !apiKey) throw new CliError(`environment variable ${flags.apiKeyEnv} (from --api-key-env) is not set`);
+  // Loaded here: the OpenAI SDK costs every CLI start ~0.25 s otherwise.
+  const { ChatClient } = await import("../../models/openai/index.js");
   const client = new ChatClient({ baseUrl: url.href.replace(/\/$/, ""), model, apiKey, timeoutMs: intOption(flags.timeout, "--timeout"), structured: "auto" });
   const temperature = Number(flags.temperature);
   if (!Number.isFinite(temperature) || temperature < 0) throw new CliError(`--temperature must be a number >= 0 (got "${flags.temperature}")`);
@@ -224,7 +225,7 @@ export function registerData(program: Command, state: ProgramState): void {
         if (flags.language !== "python" && flags.language !== "javascript") throw new CliError(`--language must be python or javascript (got "${flags.language}")`);
         const threshold = Number(flags.threshold);
         if (!(threshold > 0 && threshold <= 1)) throw new CliError(`--threshold must be in (0, 1] (got "${flags.threshold}")`);
-        const teacher = openaiTeacher(flags);
+        const teacher = await openaiTeacher(flags);
         const against = flags.against ?? DATASET_FILES.filter((f) => existsSync(f));
         if (!flags.against && against.length < DATASET_FILES.length) ctx.log.warn(`near-duplicate check without ${DATASET_FILES.filter((f) => !against.includes(f)).join(", ")} (not found)`);
         if (existsSync(flags.out) && !against.includes(flags.out)) against.push(flags.out);

@@ -1,7 +1,7 @@
 // Choose the embedded model's L2 penalty and calibration by pair-grouped cross-validation on the training
 // records (hundreds of out-of-fold scores instead of an 80-record val set), then fit on all of them.
 import { binaryMetrics } from "../eval/metrics.js";
-import { hasEvidence, scoreFeatures, type EmbeddedModel, type FeatureSet } from "../models/embedded/EmbeddedModel.js";
+import { binaryLogit, hasEvidence, type EmbeddedModel, type FeatureSet } from "../models/embedded/EmbeddedModel.js";
 import type { FeaturizedRecord } from "./featurizeRecords.js";
 import { fitEmbedded, round, type FitOptions } from "./fitEmbedded.js";
 import { groupedFolds } from "./groupedFolds.js";
@@ -30,7 +30,7 @@ export function selectEmbedded(train: readonly FeaturizedRecord[], set: FeatureS
     for (let fold = 0; fold < k; fold++) {
       const model = fitEmbedded(train.filter((_, i) => folds[i] !== fold), set, { ...options, l2 });
       train.forEach((r, i) => {
-        if (folds[i] === fold) logits[i] = logit(scoreFeatures(model, r.features).vulnerable);
+        if (folds[i] === fold) logits[i] = binaryLogit(model, r.features);
       });
     }
     // Platt on out-of-fold scores: the in-sample scores of the final fit would be overconfident.
@@ -49,9 +49,4 @@ export function selectEmbedded(train: readonly FeaturizedRecord[], set: FeatureS
   const model = fitEmbedded(train, set, { ...options, l2 });
   model.calibration = calibration;
   return { model, l2, crossValidation };
-}
-
-function logit(p: number): number {
-  const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
-  return Math.log(q / (1 - q));
 }

@@ -74,12 +74,18 @@ export function scoreFeatures(model: EmbeddedModel, features: readonly string[])
     if (w) for (let c = 0; c < k; c++) logits[c] += w[c];
   }
   const probabilities = softmax(logits);
-  let x = model.binary.bias;
-  for (const f of features) x += model.binary.weights[f] ?? 0;
+  const x = binaryLogit(model, features);
   const vulnerable = 1 / (1 + Math.exp(-(model.calibration.a * x + model.calibration.b)));
   let best = 1;
   for (let c = 2; c < k; c++) if (probabilities[c] > probabilities[best]) best = c;
   return { probabilities, vulnerable, cwe: model.classes[best] };
+}
+
+/** The binary head's score before calibration: what Platt scaling is fitted on. */
+export function binaryLogit(model: EmbeddedModel, features: readonly string[]): number {
+  let x = model.binary.bias;
+  for (const f of features) x += model.binary.weights[f] ?? 0;
+  return x;
 }
 
 /**

@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from data import DataError, load_examples, pad_batch, split_prompt, tokenize_example  # noqa: E402
 from events import emit  # noqa: E402
+from measure import StepClock, peak_memory_gib, synchronizer, throughput  # noqa: E402
 from recipe import RecipeError, load_recipe  # noqa: E402
 
 ADAPTER_MANIFEST = "cwescope-adapter.json"
@@ -79,6 +80,8 @@ def config_kwargs(recipe: Dict[str, Any], out_dir: str, steps_total: int, has_va
         "remove_unused_columns": False,
         "dataloader_num_workers": 0,
         "disable_tqdm": True,
+        # Counted from the attention mask: the trained tokens a plan's time estimate is about, padding left out.
+        "include_num_input_tokens_seen": "non_padding",
         "use_cpu": use_cpu,
         # SFTConfig: the data comes tokenized with its loss mask, so TRL must not prepare it again.
         "max_length": int(t["max_seq_len"]),
@@ -204,10 +207,17 @@ def train(recipe: Dict[str, Any]) -> str:
     out_dir = recipe["output"]["dir"]
     os.makedirs(out_dir, exist_ok=True)
     config = trl.SFTConfig(**supported_kwargs(trl.SFTConfig, config_kwargs(recipe, out_dir, steps_total, bool(val_rows), use_cpu)))
+    clock = StepClock(synchronizer(torch))
 
     class Progress(transformers.TrainerCallback):
         def on_train_begin(self, args, state, control, **kwargs):  # noqa: ANN001
             emit("train_begin", max_steps=state.max_steps, epochs=t["epochs"], trainable_params=trainable)
+
+        def on_step_begin(self, args, state, control, **kwargs):  # noqa: ANN001
+            clock.begin()
+
+        def on_step_end(self, args, state, control, **kwargs):  # noqa: ANN001
+            clock.end()
 
         def on_log(self, args, state, control, logs=None, **kwargs):  # noqa: ANN001
             logs = logs or {}
@@ -235,6 +245,9 @@ def train(recipe: Dict[str, Any]) -> str:
     trainer = trl.SFTTrainer(**trainer_kwargs)
     result = trainer.train()
     metrics: Dict[str, Any] = {"train_loss": getattr(result, "training_loss", None), "steps": trainer.state.global_step}
+    # Read before the final evaluation and generation: the peak of training, which the plan's memory estimate is about.
+    metrics["peak_memory_gib"] = peak_memory_gib(torch)
+    metrics.update(throughput(trainer.state.num_input_tokens_seen, clock.seconds))
     if val_rows:
         metrics["eval_loss"] = trainer.evaluate().get("eval_loss")
         emit("eval", step=trainer.state.global_step, epoch=trainer.state.epoch, eval_loss=metrics["eval_loss"])

@@ -27,7 +27,7 @@ async function exportBoth() {
 describe.skipIf(!hasPython)("trainer (python3 found)", () => {
   it("compiles: python3 -m py_compile on every trainer file", async () => {
     const files = [...(await readdir(TRAINER)).filter((f) => f.endsWith(".py")), ...(await readdir(join(TRAINER, "tests"))).filter((f) => f.endsWith(".py")).map((f) => join("tests", f))];
-    expect(files).toEqual(expect.arrayContaining(["train.py", "data.py", "recipe.py", "events.py", join("tests", "test_data.py"), join("tests", "smoke_gpu.py")]));
+    expect(files).toEqual(expect.arrayContaining(["train.py", "data.py", "recipe.py", "events.py", "measure.py", join("tests", "test_data.py"), join("tests", "test_measure.py"), join("tests", "smoke_gpu.py")]));
     const r = spawnSync("python3", ["-m", "py_compile", ...files.map((f) => join(TRAINER, f))], { encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
@@ -42,6 +42,12 @@ describe.skipIf(!hasPython)("trainer (python3 found)", () => {
     });
     expect(r.stderr).toMatch(/Ran 7 tests/);
     expect(r.stderr).not.toMatch(/\.\.\. skipped/);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it("measures peak GPU memory, trained tokens and step time (pure-Python tests, torch stand-in)", () => {
+    const r = spawnSync("python3", ["-m", "unittest", "-v", "test_measure"], { cwd: join(TRAINER, "tests"), encoding: "utf8", env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
+    expect(r.stderr).toMatch(/Ran 6 tests/);
     expect(r.status, r.stderr).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import { SETTINGS } from "../tables/settings.js";
 import type { ArgShape, GuardConcept, SinkConcept } from "./concepts.js";
 import type { CompiledTable } from "./CompiledTable.js";
 import type { Findings } from "./Findings.js";
-import { STRINGS } from "./nodeTypes.js";
+import { FUNCTION_VALUES, STRINGS } from "./nodeTypes.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
 import { LITERAL, merge, type Taint } from "./Taint.js";
 import type { TaintReader } from "./TaintReader.js";
@@ -66,7 +66,8 @@ export class CallReader {
       for (const a of dangerous) taint = merge(taint, this.taints.taint(a));
       let shape: ArgShape = "none";
       for (const a of dangerous) shape = worseShape(shape, this.values.shapeOf(a));
-      let bound = rule.parameterisedAfter !== undefined && positional.length > rule.parameterisedAfter;
+      // Values passed apart from the text; a callback in that place (`db.query(sql, (err, rows) => …)`) binds nothing.
+      let bound = rule.parameterisedAfter !== undefined && positional.slice(rule.parameterisedAfter).some((a) => !FUNCTION_VALUES.has(a.type));
       for (const k of options.keys()) if (BOUND_KEYWORDS.test(k)) bound = true;
       if (bound) this.findings.guard("parameterised");
       seen.add(rule.concept);

@@ -78,7 +78,7 @@ export const QUERY_CALL = /^(filter|filter_by|where|exclude|get_or_404|get_objec
  * In a query's arguments: a key or condition on an owner attribute whose value is the signed-in principal
  * (`customer=request.user`, `userId: req.user.id`, `Model.org_id == g.api_key.org_id`).
  */
-export const OWNER_ARG = /(^|[\s,({.[])["']?(owner|user|customer|author|tenant|org|organization|account|merchant|member|submitter|created_by|createdBy)(_?id|Id|_pk)?["']?\s*(==|===|=|:)\s*[^,)}\n]{0,40}?\b(current_?user|currentUser|user|me|principal|session|auth\w*|g|uid|merchant|tenant|viewer|actor|caller|requester|get_jwt_identity|get_current_\w*)\b/;
+export const OWNER_ARG = /(^|[\s,({.[])["']?(owner|user|customer|author|tenant|org|organization|account|merchant|member|submitter|created_by|createdBy)(_?id|Id|_pk)?["']?\s*(==|===|=|:)\s*[^,)}\n]{0,40}?(?<!["'])\b(current_?user|currentUser|user|me|principal|session|auth\w*|g|uid|merchant|tenant|viewer|actor|caller|requester|get_jwt_identity|get_current_\w*)\b/;
 
 /** In SQL text: a clause restricting rows to an owner (`… AND p.user_id = :uid`). */
 export const SQL_OWNER_SCOPE = /\b(and|where)\s+[\w.]*\b(owner|user|customer|author|tenant|org|organization|account|merchant|member)_?id\s*=/i;

@@ -125,6 +125,11 @@ export class ValueReader {
    * names stay, names never bound here (imports, globals, builtins) stay. Renaming a local leaves it unchanged.
    */
   valueText(node: SyntaxNode): string {
+    // One line, single spaces: the text patterns read from it must see a value the same however it is formatted.
+    return this.substituted(node).replace(/\s+/g, " ");
+  }
+
+  private substituted(node: SyntaxNode): string {
     const text = this.src(node);
     const origins = this.bindings.origins;
     if (!origins.size) return text;

@@ -1,7 +1,8 @@
 // Pair-grouped k-fold cross-validation of the embedded learner on Python train + val: the yardstick for every
 // choice of features, learner and hyperparameters (val alone is 80 records, ±0.2 MCC).
-// Run: npx vite-node bench/embedded-cv.ts [--folds 5] [--seeds 3] [--features view|tokens] [--fit '{"l2":0.01}'] [--per-cwe]
-//        [--select '{"l2":[0.01]}']   (nested: the whole `cwescope train` selection — L2, calibration, threshold — per fold)
+// Run: npx vite-node bench/embedded-cv.ts [--folds 5] [--seeds 3] [--features view|tokens] [--fit '{"l2":0.01}'] [--per-cwe] [--drop REGEX]
+//        [--select '{"maxFpr":0.2}']   (nested: the whole `cwescope train` selection — L2, calibration, threshold — per fold;
+//        `cwescope train` uses maxFpr 0.2, the selection without maxFpr keeps threshold 0.5)
 // Never point it at a test set: choosing on test data would leak it.
 import { performance } from "node:perf_hooks";
 import { loadJsonl } from "../src/data/jsonl.js";
@@ -28,7 +29,8 @@ const select = argv.includes("--select") ? (JSON.parse(flag("select", "{}")) as 
 
 const records = [...(await loadJsonl("data/python/train.jsonl", DatasetRecordSchema)), ...(await loadJsonl("data/python/val.jsonl", DatasetRecordSchema))];
 const splitter = await UnitSplitter.create();
-const featurized = featurizeRecords(records, set, splitter);
+const dropped = argv.includes("--drop") ? new RegExp(flag("drop", "^$")) : undefined;
+const featurized = featurizeRecords(records, set, splitter).map((r) => (dropped ? { ...r, features: r.features.filter((f) => !dropped.test(f)) } : r));
 splitter.delete();
 
 const perFold: DetectionMetrics[] = [];

@@ -35,7 +35,15 @@ export interface TrainOptions {
   pairWeight?: number;
   /** Defaults to `60`. */
   epochs?: number;
+  /**
+   * Operating point: the highest false-positive rate allowed on pair-grouped cross-validation of `data`; the
+   * threshold is the best-MCC one within it. Defaults to `DEFAULT_MAX_FPR`.
+   */
+  maxFpr?: number;
 }
+
+/** The issue's false-alarm ceiling, applied where it can be without looking at any test set: on training CV. */
+export const DEFAULT_MAX_FPR = 0.2;
 
 export interface TrainResult {
   model: EmbeddedModel;
@@ -58,8 +66,9 @@ export async function trainEmbedded(options: TrainOptions, log: (msg: string) =>
   const minCount = options.minCount ?? 2;
   const pairWeight = options.pairWeight ?? 1;
   const grid = options.l2 ?? [3e-3, 1e-2, 3e-2];
+  const maxFpr = options.maxFpr ?? DEFAULT_MAX_FPR;
   log(`train: ${train.length} records; val: ${val.length} records`);
-  const { model, l2, crossValidation } = selectEmbedded(trainF, set, { l2: grid, seed, minCount, epochs: options.epochs, pairWeight, folds: FOLDS }, log);
+  const { model, l2, threshold, crossValidation } = selectEmbedded(trainF, set, { l2: grid, seed, minCount, epochs: options.epochs, pairWeight, folds: FOLDS, maxFpr }, log);
   const trainMetrics = evaluate(model, trainF);
   const valMetrics = val.length ? evaluate(model, valF) : undefined;
   model.manifest = {
@@ -70,7 +79,7 @@ export async function trainEmbedded(options: TrainOptions, log: (msg: string) =>
       train: { path: options.data, sha256: await sha256File(options.data), records: train.length, languages: languages(train) },
       ...(options.val ? { val: { path: options.val, sha256: await sha256File(options.val), records: val.length, languages: languages(val) } } : {}),
     },
-    hyperparameters: { l2, l2_grid: grid, pair_weight: pairWeight, folds: FOLDS, epochs: options.epochs ?? 60, min_count: minCount, optimizer: "adam", batch_size: 32 },
+    hyperparameters: { l2, l2_grid: grid, pair_weight: pairWeight, folds: FOLDS, epochs: options.epochs ?? 60, min_count: minCount, optimizer: "adam", batch_size: 32, max_fpr: maxFpr, threshold },
     vocabulary_size: Object.keys(model.weights).length,
     metrics: { cross_validation: { mcc: pick1(crossValidation.mcc), fpr: pick1(crossValidation.fpr) }, train: pick(trainMetrics), ...(valMetrics ? { val: pick(valMetrics) } : {}) },
   };

@@ -43,6 +43,26 @@ describe("language-neutral view", () => {
     }
   });
 
+  it("does not take a callback after the query text for bound values", () => {
+    const built = view('function f(req, res) {\n  const q = "SELECT * FROM t WHERE c = \'" + req.query.c + "\'";\n  db.query(q, (err, rows) => res.json(rows));\n}', "javascript");
+    expect(built.sinks.find((s) => s.concept === "sql")).toMatchObject({ tainted: true, bound: false, shape: "concat" });
+    expect(built.guards).not.toContain("parameterised");
+    const bound = view('function f(req, res) {\n  db.query("SELECT * FROM t WHERE c = ?", [req.query.c], function (err, rows) { res.json(rows); });\n}', "javascript");
+    expect(bound.sinks.find((s) => s.concept === "sql")).toMatchObject({ bound: true });
+    expect(bound.guards).toContain("parameterised");
+  });
+
+  it("reads a value the same however its call is laid out, and a quoted name is no principal", () => {
+    const body = (get: string) =>
+      ['@app.route("/books")', "def search():", `    author = ${get}`, "    rows = conn.execute(f\"SELECT * FROM books WHERE author = '{author}'\").fetchall()", "    return jsonify(rows)"].join("\n");
+    const oneLine = view(body('request.args.get("author", "")'), "python");
+    const split = view(body('request.args.get(\n        "author",\n        ""\n    )'), "python");
+    expect(viewFeatures(split).sort()).toEqual(viewFeatures(oneLine).sort());
+    expect(oneLine.guards).not.toContain("ownership");
+    const owned = view('def mine():\n    return Book.query.filter_by(\n        author_id=current_user.id,\n    ).all()', "python");
+    expect(owned.guards).toContain("ownership");
+  });
+
   it("resolves import aliases and keyword switches (shell=True vs argv)", () => {
     const shell = view('import subprocess as sp\ndef f(host):\n    sp.run(f"ping {host}", shell=True)', "python");
     expect(shell.sinks.map((s) => s.concept)).toEqual(["shell"]);

@@ -1,6 +1,6 @@
 // `cwescope train --data F [--val F] --out DIR`: train the embedded model (seeded, CPU, seconds).
 import type { Command } from "commander";
-import { trainEmbedded } from "../../train/trainEmbedded.js";
+import { DEFAULT_MAX_FPR, trainEmbedded } from "../../train/trainEmbedded.js";
 import { FEATURE_SETS, type FeatureSet } from "../../models/embedded/EmbeddedModel.js";
 import { CliError, EXIT } from "../errors.js";
 import { optionalIntOption } from "../intOption.js";
@@ -13,6 +13,7 @@ interface TrainOpts {
   seed: string;
   features: string;
   epochs?: string;
+  maxFpr: string;
 }
 
 export function registerTrain(program: Command, state: ProgramState): void {
@@ -25,15 +26,18 @@ export function registerTrain(program: Command, state: ProgramState): void {
     .option("--seed <n>", "random seed", "1")
     .option("--features <set>", `representation: ${FEATURE_SETS.join(" | ")}`, "view")
     .option("--epochs <n>", "passes over the data (default 60)")
+    .option("--max-fpr <x>", "operating point: the threshold with the best cross-validated MCC whose cross-validated false-positive rate stays at or below x", String(DEFAULT_MAX_FPR))
     .action(
       action(state, async (ctx, opts: TrainOpts) => {
         const seed = Number(opts.seed);
         if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer (got "${opts.seed}")`);
         if (!(FEATURE_SETS as readonly string[]).includes(opts.features)) throw new CliError(`--features must be one of ${FEATURE_SETS.join(", ")}`);
         const epochs = optionalIntOption(opts.epochs, "--epochs");
+        const maxFpr = Number(opts.maxFpr);
+        if (!(maxFpr > 0 && maxFpr <= 1)) throw new CliError(`--max-fpr must be in (0, 1] (got "${opts.maxFpr}")`);
         const started = performance.now();
         const result = await trainEmbedded(
-          { data: opts.data, val: opts.val, out: opts.out, seed, features: opts.features as FeatureSet, epochs },
+          { data: opts.data, val: opts.val, out: opts.out, seed, features: opts.features as FeatureSet, epochs, maxFpr },
           (m) => ctx.log.info(m),
         );
         const fmt = (x: number) => x.toFixed(3);

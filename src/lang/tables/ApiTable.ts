@@ -40,6 +40,17 @@ export interface GuardRule {
   firstArg?: RegExp;
 }
 
+/**
+ * A call that tests a value against a regular expression and accepts it when only part of the value matches,
+ * unless the pattern is anchored: `end` (`re.match` anchors the start itself) or `both` (`re.search`,
+ * `/…/.test`). `pattern` says where the pattern is: the receiver (`P.match(s)`) or an argument position.
+ */
+export interface PatternCallRule {
+  callee: CalleePattern;
+  pattern: "receiver" | number;
+  anchors: "end" | "both";
+}
+
 export interface ApiTable {
   sources: SourceRule[];
   sinks: SinkRule[];
@@ -79,4 +90,17 @@ export interface ApiTable {
   contextHandler?: { roles: string[]; firstParamUse: RegExp };
   /** Roles of the parameters of a module's default-exported function (Next.js API routes). Defaults to none. */
   defaultExportHandler?: string[];
+  /**
+   * Calls whose result reads as a module, whatever name holds it: `audit = logging.getLogger("audit")` makes
+   * `audit.warning(…)` read as `logging.warning(…)`. Defaults to none.
+   */
+  moduleFactories?: { callee: CalleePattern; module: string }[];
+  /** Pattern tests that can match part of a value; the first rule whose callee matches wins. Defaults to none. */
+  patternCalls?: PatternCallRule[];
+  /**
+   * Value text (locals read by value) that hands out a whole record, the whole environment or an upstream
+   * service's body with no field list (`dict(os.environ)`, `.__dict__`, `res.json(await r.json())`): shown
+   * to a user or a log, it exposes every field, present and future. Defaults to none.
+   */
+  wholeRecord?: RegExp;
 }

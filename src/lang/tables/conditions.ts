@@ -29,6 +29,9 @@ export const EXIT_STATEMENTS = new Set(["raise_statement", "return_statement", "
 /** Calls that end a request with an error (`abort(403)`, `res.status(400)…`). */
 export const EXIT_CALL = /^(abort|flask\.abort|res\.status|res\.sendStatus|reply\.code|ctx\.throw|next)$/;
 
+/** What a refusing `return` hands back: nothing, a falsy value, an error or a 4xx status. */
+export const REFUSAL = /^(False|false|None|null|undefined)?$|\b4\d\d\b|\b(error|forbidden|denied|unauthori[sz]ed|not allowed)\b/i;
+
 /** Literal strings holding credentials whatever they are assigned to (URLs with a password, key blocks). */
 export const SECRET_TEXT = /:\/\/[^\s/:@]+:[^\s/@]{3,}@|-----BEGIN [A-Z ]*PRIVATE KEY-----|\b(AKIA[0-9A-Z]{16}|sk_live_[0-9a-zA-Z]{10,}|ghp_[0-9A-Za-z]{20,}|xox[bp]-[0-9A-Za-z-]{10,})/;
 
@@ -61,6 +64,13 @@ export const HTML_TEXT = /<\/?[a-zA-Z][^>]*>/;
  */
 export const FAIL_OPEN = /^\s*\(?\s*[\w.$]+(\[[^\]]*\])?(\s+is\s+not\s+None|\s*!==?\s*(null|undefined|None))?\s*(\band\b|&&)\s*[^\n]*(\bnot\b|!)/;
 
+/** Calls that build a regular expression from its source text (`re.compile("…")`, `new RegExp("…")`). */
+export const PATTERN_BUILDER = /^(compile|RegExp)$/;
+
+/** A regular expression's source anchored at its start (`^`, `\A`) and at its end (`$`, `\Z`, `\z`; not `\$`). */
+export const START_ANCHOR = /^(\^|\\A)/;
+export const END_ANCHOR = /(^|[^\\])(\\\\)*(\$|\\Z|\\z)$/;
+
 /** Calls that read or write records by a query: scoping one by its owner makes it an ownership check. */
 export const QUERY_CALL = /^(filter|filter_by|where|exclude|get_or_404|get_object_or_404|first_or_404|one_or_none|find\w*|query|execute|fetch\w*|select|update\w*|delete\w*|count\w*|exists|destroy|findAndCount|aggregate)$/;
 
@@ -68,7 +78,7 @@ export const QUERY_CALL = /^(filter|filter_by|where|exclude|get_or_404|get_objec
  * In a query's arguments: a key or condition on an owner attribute whose value is the signed-in principal
  * (`customer=request.user`, `userId: req.user.id`, `Model.org_id == g.api_key.org_id`).
  */
-export const OWNER_ARG = /(^|[\s,({.[])["']?(owner|user|customer|author|tenant|org|organization|account|merchant|member|submitter|created_by|createdBy)(_?id|Id|_pk)?["']?\s*(==|===|=|:)\s*[^,)}\n]{0,40}?\b(current_?user|currentUser|user|me|principal|session|auth\w*|g|uid|merchant|tenant|viewer|actor|caller|requester|get_jwt_identity|get_current_\w*)\b/;
+export const OWNER_ARG = /(^|[\s,({.[])["']?(owner|user|customer|author|tenant|org|organization|account|merchant|member|submitter|created_by|createdBy)(_?id|Id|_pk)?["']?\s*(==|===|=|:)\s*[^,)}\n]{0,40}?(?<!["'])\b(current_?user|currentUser|user|me|principal|session|auth\w*|g|uid|merchant|tenant|viewer|actor|caller|requester|get_jwt_identity|get_current_\w*)\b/;
 
 /** In SQL text: a clause restricting rows to an owner (`… AND p.user_id = :uid`). */
 export const SQL_OWNER_SCOPE = /\b(and|where)\s+[\w.]*\b(owner|user|customer|author|tenant|org|organization|account|merchant|member)_?id\s*=/i;

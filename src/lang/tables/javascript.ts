@@ -266,4 +266,18 @@ export const JAVASCRIPT_TABLE: ApiTable = {
   ],
   contextHandler: { roles: ["ctx", "next"], firstParamUse: /^\s*\.\s*(request|state|throw|cookies|status\s*=|body\s*=|redirect)\b/ },
   defaultExportHandler: ["req", "res"],
+  moduleFactories: [
+    { callee: "winston.createLogger", module: "console" },
+    { callee: "bunyan.createLogger", module: "console" },
+    { callee: "log4js.getLogger", module: "console" },
+    { callee: "pino", module: "console" },
+  ],
+  // `/…/.test(s)` and `s.match(/…/)` accept a value that contains a match unless the pattern has `^…$`.
+  patternCalls: [
+    { callee: "**.test", pattern: "receiver", anchors: "both" },
+    { callee: "**.match", pattern: 0, anchors: "both" },
+  ],
+  // The whole environment (not one variable of it), a Sequelize record's raw values, an upstream service's
+  // body passed through (`fetch(u)` … `r.json()`, `axios.get(u)` … `r.data`).
+  wholeRecord: /\bprocess\.env\b(?!\s*(\?\.|\.|\[))|\.dataValues\b(?!\s*(\?\.|\.|\[))|\bfetch\([\s\S]*\)\.json\(\)(?!\s*[.[?])|\b(axios|got)(\.\w+)?\([\s\S]*\)\.(data\b|body\b|json\(\))(?!\s*[.[?])/,
 };

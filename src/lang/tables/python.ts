@@ -149,6 +149,7 @@ export const PYTHON_TABLE: ApiTable = {
     { callee: "jsonify", concept: "response" },
     { callee: "JsonResponse", concept: "response" },
     { callee: "JSONResponse", concept: "response" },
+    { callee: "**.json_response", concept: "response" },
     { callee: "**.to_dict", concept: "record-exposure", args: [] },
     { callee: "model_to_dict", concept: "record-exposure", args: [] },
     { callee: "vars", concept: "record-exposure", args: [] },
@@ -248,4 +249,20 @@ export const PYTHON_TABLE: ApiTable = {
   handlers: ["**.route", "**.get", "**.post", "**.put", "**.delete", "**.patch", "api_view", "**.websocket"],
   requestParams: /^(request|req)$/,
   untaintedParams: /^(self|cls|app|db|session|config|settings|logger|conn|cursor)$/,
+  moduleFactories: [
+    { callee: "logging.getLogger", module: "logging" },
+    { callee: "logging.LoggerAdapter", module: "logging" },
+    { callee: "structlog.get_logger", module: "logging" },
+    { callee: "structlog.getLogger", module: "logging" },
+  ],
+  // `match` anchors only the start of the value, `search` neither end; `fullmatch` always checks all of it.
+  patternCalls: [
+    { callee: "re.match", pattern: 0, anchors: "end" },
+    { callee: "re.search", pattern: 0, anchors: "both" },
+    { callee: "**.match", pattern: "receiver", anchors: "end" },
+    { callee: "**.search", pattern: "receiver", anchors: "both" },
+  ],
+  // The whole environment (not one variable of it), an object's attribute dict, every column of a table, a
+  // Django query's `.values()` with no field list, an upstream service's JSON passed through.
+  wholeRecord: /\bos\.environ\b(?!\s*(\.\s*get\b|\[))|\.__dict__\b|\b__table__\.columns\b|\.objects\b[\s\S]*\.values\(\s*\)|\b(requests|httpx)\.\w+\([\s\S]*\)\.json\(\)(?!\s*[.[])/,
 };

@@ -1,6 +1,7 @@
 // What each name in scope holds while a view is built: its taint, shape, origin text and import alias.
 import type { ApiTable } from "../tables/ApiTable.js";
 import type { ArgShape } from "./concepts.js";
+import type { SyntaxNode } from "./SyntaxNode.js";
 import type { Taint } from "./Taint.js";
 
 /** What a parameter holds when nothing says more, and a value bound by destructuring, a loop or `except … as`. */
@@ -29,6 +30,8 @@ export class Bindings {
   readonly shadowed: Shadowed[] = [];
   /** Parameters read as a role (handler or callback): their names alone match no rule. */
   readonly roleBound = new Set<string>();
+  /** The value each plain name was last assigned (`P = re.compile(…)`): a pattern test reads its pattern there. */
+  readonly assigned = new Map<string, SyntaxNode>();
   /** Tainted locals a local was computed from by calls (`parts = urlsplit(url)`): checking it checks them. */
   readonly derived = new Map<string, string[]>();
 

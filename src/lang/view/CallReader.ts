@@ -5,7 +5,7 @@ import { SETTINGS } from "../tables/settings.js";
 import type { ArgShape, GuardConcept, SinkConcept } from "./concepts.js";
 import type { CompiledTable } from "./CompiledTable.js";
 import type { Findings } from "./Findings.js";
-import { STRINGS } from "./nodeTypes.js";
+import { FUNCTION_VALUES, STRINGS, SUBSTITUTION } from "./nodeTypes.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
 import { LITERAL, merge, type Taint } from "./Taint.js";
 import type { TaintReader } from "./TaintReader.js";
@@ -28,7 +28,10 @@ export class CallReader {
     if (!callee) return;
     const args = field(node, "arguments");
     const argList = args ? namedChildren(args) : [];
-    for (const g of this.values.guardRules(callee, argList)) this.findings.guard(g.concept);
+    // A pattern that can match part of the value is no pattern check by itself: the condition it stands in
+    // says whether a match accepts the value (weakly) or rejects it (`if re.search(r"[^0-9]", s): raise`).
+    const partial = this.values.partialMatch(callee, argList);
+    for (const g of this.values.guardRules(callee, argList)) if (!(partial && g.concept === "pattern-check")) this.findings.guard(g.concept);
     for (const s of this.values.match(this.compiled.sources, callee)) this.findings.sources.add(s.concept);
     this.permissiveMode(callee, argList);
     this.spreads(argList);
@@ -66,7 +69,8 @@ export class CallReader {
       for (const a of dangerous) taint = merge(taint, this.taints.taint(a));
       let shape: ArgShape = "none";
       for (const a of dangerous) shape = worseShape(shape, this.values.shapeOf(a));
-      let bound = rule.parameterisedAfter !== undefined && positional.length > rule.parameterisedAfter;
+      // Values passed apart from the text; a callback in that place (`db.query(sql, (err, rows) => …)`) binds nothing.
+      let bound = rule.parameterisedAfter !== undefined && positional.slice(rule.parameterisedAfter).some((a) => !FUNCTION_VALUES.has(a.type));
       for (const k of options.keys()) if (BOUND_KEYWORDS.test(k)) bound = true;
       if (bound) this.findings.guard("parameterised");
       seen.add(rule.concept);
@@ -74,7 +78,9 @@ export class CallReader {
       if ((rule.concept === "spawn" || rule.concept === "shell") && /["'`]--["'`]/.test(this.values.src(args ?? node))) this.findings.guard("option-terminator");
       if (CURRENT_USER.test(argText)) this.findings.guard("ownership");
       this.findings.addSink(rule.concept, node, taint, shape, bound, own);
-      if (SHOWN.has(rule.concept) && dangerous.some((a) => this.namesSensitive(a))) this.findings.addSink("sensitive-data", node, null);
+      if (!SHOWN.has(rule.concept)) continue;
+      if (dangerous.some((a) => this.namesSensitive(a))) this.findings.addSink("sensitive-data", node, null);
+      if (dangerous.some((a) => this.values.wholeRecord(a))) this.findings.addSink("record-exposure", node, null);
     }
   }
 
@@ -114,8 +120,11 @@ export class CallReader {
   private namesSensitive(node: SyntaxNode): boolean {
     const t = node.type;
     if (t === "identifier" || t === "property_identifier") return SENSITIVE_NAME.test(this.values.src(node));
-    if (STRINGS.has(t) || t === "keyword_argument" && field(node, "name") && this.values.src(field(node, "name")!) === "exc_info") return false;
-    for (const c of node.children) if (c.named && c.field !== "object" && c.field !== "function" && this.namesSensitive(c)) return true;
+    // Text reads a field only through what it interpolates (`f"… {password}"`, `` `… ${token}` ``).
+    if (STRINGS.has(t)) return node.children.some((c) => (SUBSTITUTION.has(c.type) || STRINGS.has(c.type)) && this.namesSensitive(c));
+    if (t === "keyword_argument" && field(node, "name") && this.values.src(field(node, "name")!) === "exc_info") return false;
+    // What is shown is a value, not the key it is shown under (`jsonify(token=issue_token())` mints a token).
+    for (const c of node.children) if (c.named && c.field !== "object" && c.field !== "function" && c.field !== "key" && !(c.field === "name" && t === "keyword_argument") && this.namesSensitive(c)) return true;
     return false;
   }
 }

@@ -1,5 +1,5 @@
 // An API table compiled into rule indexes: built once per language, shared by every view.
-import type { ApiTable, GuardRule, SinkRule, SourceRule } from "../tables/ApiTable.js";
+import type { ApiTable, GuardRule, PatternCallRule, SinkRule, SourceRule } from "../tables/ApiTable.js";
 import type { SinkConcept } from "./concepts.js";
 import { RuleIndex } from "./RuleIndex.js";
 
@@ -13,6 +13,8 @@ export class CompiledTable {
   readonly handlers: RuleIndex<string>;
   readonly handlerParams: RuleIndex<{ callee: string; shapes: string[][] }>;
   readonly callbackParams: RuleIndex<{ callee: string; roles: string[] }>;
+  readonly patternCalls: RuleIndex<PatternCallRule>;
+  readonly moduleFactories: RuleIndex<{ callee: string; module: string }>;
 
   constructor(readonly table: ApiTable) {
     this.sinks = new RuleIndex(table.sinks, (r) => r.callee);
@@ -23,5 +25,7 @@ export class CompiledTable {
     this.handlers = new RuleIndex(table.handlers, (r) => r);
     this.handlerParams = new RuleIndex(table.handlerParams ?? [], (r) => r.callee);
     this.callbackParams = new RuleIndex(table.callbackParams ?? [], (r) => r.callee);
+    this.patternCalls = new RuleIndex(table.patternCalls ?? [], (r) => r.callee);
+    this.moduleFactories = new RuleIndex(table.moduleFactories ?? [], (r) => r.callee);
   }
 }

@@ -1,5 +1,6 @@
 // Reads what a node says through the names in scope: its text, callee path, matching rules, value text and shape.
 import type { GuardRule } from "../tables/ApiTable.js";
+import { END_ANCHOR, PATTERN_BUILDER, START_ANCHOR } from "../tables/conditions.js";
 import { isFunctionNode } from "../unitNodes.js";
 import type { Bindings } from "./Bindings.js";
 import { ARG_SHAPES, type ArgShape } from "./concepts.js";
@@ -80,11 +81,55 @@ export class ValueReader {
     return this.match(this.compiled.guards, callee).filter((g) => !g.firstArg || (argList[0] !== undefined && g.firstArg.test(this.src(argList[0]))));
   }
 
+  /** Does a value hand out a whole record, the environment or an upstream body (the table's `wholeRecord`)? */
+  wholeRecord(node: SyntaxNode): boolean {
+    return !!this.compiled.table.wholeRecord?.test(this.valueText(node));
+  }
+
+  /**
+   * Does a pattern test accept a value when only part of it matches (`re.match(r"[a-z]+", s)`, `/\d+/.test(s)`)?
+   * `undefined` when the call is no pattern test or its pattern is out of sight (a parameter, an import).
+   */
+  partialMatch(callee: SyntaxNode, argList: SyntaxNode[]): boolean | undefined {
+    const object = field(callee, "object");
+    // A regex literal has no name to match `**.test` by: it stands as its own receiver.
+    const rules = object?.type === "regex" ? this.compiled.patternCalls.match(["regex", ...this.path(callee, false)]) : this.match(this.compiled.patternCalls, callee);
+    const rule = rules[0];
+    if (!rule) return undefined;
+    const at = rule.pattern === "receiver" ? object : argList[rule.pattern];
+    const pattern = at && this.patternSource(at, 0);
+    if (pattern === undefined) return undefined;
+    const end = END_ANCHOR.test(pattern);
+    return rule.anchors === "end" ? !end : !(end && START_ANCHOR.test(pattern));
+  }
+
+  /** The source of a regular expression: a literal, `re.compile("…")`/`new RegExp("…")`, or a name assigned one. */
+  private patternSource(node: SyntaxNode, depth: number): string | undefined {
+    const t = node.type;
+    if (t === "regex") return this.src(node).replace(/^\/|\/[a-z]*$/g, "");
+    if (t === "string") return this.src(node).replace(/^[rbuRBU]*("""|'''|["'`])|("""|'''|["'`])$/g, "");
+    if (depth > 4) return undefined;
+    if (t === "identifier") {
+      const value = this.bindings.assigned.get(this.src(node));
+      return value && this.patternSource(value, depth + 1);
+    }
+    if (t !== "call" && t !== "call_expression" && t !== "new_expression") return undefined;
+    const builder = field(node, "function") ?? field(node, "constructor");
+    const args = field(node, "arguments");
+    const first = args && namedChildren(args)[0];
+    return builder && first && PATTERN_BUILDER.test(this.path(builder, false).pop() ?? "") ? this.patternSource(first, depth + 1) : undefined;
+  }
+
   /**
    * An expression's text with each local name replaced by what it holds (`origins`): member, keyword and key
    * names stay, names never bound here (imports, globals, builtins) stay. Renaming a local leaves it unchanged.
    */
   valueText(node: SyntaxNode): string {
+    // One line, single spaces: the text patterns read from it must see a value the same however it is formatted.
+    return this.substituted(node).replace(/\s+/g, " ");
+  }
+
+  private substituted(node: SyntaxNode): string {
     const text = this.src(node);
     const origins = this.bindings.origins;
     if (!origins.size) return text;

@@ -12,7 +12,7 @@ import { STRINGS } from "./nodeTypes.js";
 import { ParamBinder } from "./ParamBinder.js";
 import { SettingReader } from "./SettingReader.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
-import type { Taint } from "./Taint.js";
+import { LITERAL, type Taint } from "./Taint.js";
 import { TaintReader } from "./TaintReader.js";
 import type { UnitView } from "./UnitView.js";
 import { ValueReader } from "./ValueReader.js";
@@ -60,7 +60,7 @@ export class ViewBuilder {
       if (c.type === "import_statement" || c.type === "import_from_statement") importAliases(c, this.values.srcFn, this.bindings.aliases);
       else if (c.type === "lexical_declaration" || c.type === "variable_declaration") {
         for (const d of c.children) if (d.type === "variable_declarator") this.assignment(d);
-      }
+      } else if (c.type === "expression_statement" && c.children[0]?.type === "assignment") this.assignment(c.children[0]);
     }
     return this.bindings.aliases;
   }
@@ -205,6 +205,13 @@ export class ViewBuilder {
     // A function's local matches no rule by its name: `const res = await fetch(u)` … `res.json()` is no
     // response, as it is not once `res` is renamed. A local that copies a name reads as that name.
     if (this.depth && left.type !== "member_expression" && left.type !== "attribute" && left.type !== "subscript" && left.type !== "subscript_expression") bindings.shadow(values.patternNames(left), right.type === "identifier" ? values.path(right) : [OPAQUE]);
+    const factory = left.type === "identifier" && (right.type === "call" || right.type === "call_expression") ? field(right, "function") : undefined;
+    const made = factory && values.match(this.compiled.moduleFactories, factory)[0];
+    if (made) {
+      // `audit = logging.getLogger("audit")`: the name is that module, in its function or its file.
+      if (this.depth) bindings.shadow([values.src(left)], [made.module]);
+      else bindings.aliases.set(values.src(left), [made.module]);
+    }
     if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {
       // A module bound in a function is that module only (`const log = require("./logging")` is no `log.info` rule).
       const p = values.path(right);
@@ -224,6 +231,8 @@ export class ViewBuilder {
     const origin = !this.depth ? undefined : left.type === "identifier" ? values.valueText(right).slice(0, MAX_VALUE_TEXT) : OPAQUE;
     const roots = this.depth && left.type === "identifier" && !augmented ? this.taints.rootsOf(right) : [];
     for (const name of names) {
+      if (left.type === "identifier" && !augmented) bindings.assigned.set(name, right);
+      else bindings.assigned.delete(name);
       if (roots.length) bindings.derived.set(name, roots);
       else if (!augmented) bindings.derived.delete(name);
       if (origin !== undefined && !augmented) bindings.origins.set(name, origin);
@@ -259,10 +268,13 @@ export class ViewBuilder {
     }
   }
 
-  /** What a request handler returns is its response. */
+  /** What a request handler returns is its response; a function may return a decision (`return a or b`). */
   private returned(node: SyntaxNode): void {
     const value = namedChildren(node)[0];
+    if (value) this.conditions.grantsOnSignIn(value, false);
     if (!value || !this.inHandler) return;
+    // A call is read as a call (`return jsonify(…)`); a literal returned whole is the response itself.
+    if (value.type !== "call" && value.type !== "call_expression" && this.values.wholeRecord(value)) this.findings.addSink("record-exposure", node, null);
     const taint = this.taints.taint(value);
     if (!taint) return;
     const html = STRINGS.has(value.type) || value.type === "binary_operator" || value.type === "binary_expression" ? HTML_TEXT.test(this.values.src(value)) : false;
@@ -278,6 +290,12 @@ export class ViewBuilder {
     }
     if (name && this.depth) for (const n of this.values.patternNames(name)) this.bindings.origins.set(n, OPAQUE);
     if (name) for (const n of this.values.patternNames(name)) this.bindings.env.set(n, { sources: new Set(["exception"]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() });
+    // A check that answers "yes" when it fails to decide lets everyone through on an error (fails open).
+    const body = field(node, "body") ?? node.children.find((c) => c.type === "block");
+    for (const s of body ? namedChildren(body) : []) {
+      const value = s.type === "return_statement" ? namedChildren(s)[0] : undefined;
+      if (value && /^(True|true)$/.test(this.values.src(value))) this.findings.addSink("fail-open-check", s, LITERAL);
+    }
   }
 
   private forLoop(node: SyntaxNode): void {

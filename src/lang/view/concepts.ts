@@ -37,7 +37,7 @@ export const SINK_CONCEPTS = [
   "object-lookup", // fetch a record by a caller-supplied id
   "state-change", // write, delete, commit
   "exception-detail", // error text or traces in a response
-  "record-exposure", // whole objects/dicts serialised into a response
+  "record-exposure", // whole records, the environment or an upstream body handed out with no field list
   "debug-mode",
   "credential-compare",
   "token-decode",
@@ -46,7 +46,9 @@ export const SINK_CONCEPTS = [
   "csrf-disabled",
   "permissive-config", // CORS "*", world-writable file modes
   "verify-off", // signature/expiry/TLS verification switched off
-  "fail-open-check", // a rejecting check that only runs when a value is present (`if token and token != …`)
+  // A check that lets a request through when part of it fails: it only runs when a value is present
+  // (`if token and token != …`), grants on sign-in alone (`authenticated or has_perm`), or grants on an error.
+  "fail-open-check",
   "mass-assignment", // untrusted mappings spread into a record or object (`Model(**data)`, `{ ...req.body }`)
   "sensitive-data", // credentials or personal fields logged or put in a response
 ] as const;
@@ -59,6 +61,7 @@ export const GUARD_CONCEPTS = [
   "type-cast",
   "allow-list",
   "pattern-check",
+  "partial-pattern", // a pattern that accepts a value when only part of it matches (`re.match` without `$`)
   "path-sanitize",
   "path-containment",
   "authn",

@@ -6,3 +6,5 @@ export const STRINGS = new Set(["string", "template_string", "concatenated_strin
 export const SUBSTITUTION = new Set(["interpolation", "template_substitution"]);
 /** Literal numbers, booleans and nulls. */
 export const CONSTANTS = new Set(["integer", "float", "number", "true", "false", "none", "null", "undefined"]);
+/** Function values passed as arguments (callbacks): code to run later, never data bound into a query. */
+export const FUNCTION_VALUES = new Set(["arrow_function", "function_expression", "function", "generator_function", "lambda"]);

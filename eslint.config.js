@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "runs/**", "coverage/**", "test/fixtures/**", "data/**", "models/**"] },
+  { ignores: ["dist/**", "node_modules/**", "runs/**", "coverage/**", "test/fixtures/**", "data/**", "models/**", ".gpu/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -153,7 +153,7 @@ describe("cwescope finetune plan", () => {
     for (const part of ["weights", "adapters", "activations", "overhead", "total"]) expect(r.stdout).toMatch(new RegExp(`^  ${part} +[\\d.]+ GiB`, "m"));
     expect(r.stdout).toMatch(/weights +36\.8 GiB/);
     expect(r.stdout).toMatch(/time: ≈ .* per million training tokens/);
-    expect(r.stdout).toContain("312 TFLOP/s × MFU 0.35");
+    expect(r.stdout).toContain("312 TFLOP/s × MFU 0.25");
   });
 
   it("1 × 16 GiB: exit 2 for 70B, QLoRA for 8B", async () => {

@@ -125,8 +125,9 @@ export class ValueReader {
    * names stay, names never bound here (imports, globals, builtins) stay. Renaming a local leaves it unchanged.
    */
   valueText(node: SyntaxNode): string {
-    // One line, single spaces: the text patterns read from it must see a value the same however it is formatted.
-    return this.substituted(node).replace(/\s+/g, " ");
+    // On one line: the text patterns read from it must see a value the same however it is laid out over lines.
+    const text = this.substituted(node);
+    return text.includes("\n") ? text.replace(/\s+/g, " ") : text;
   }
 
   private substituted(node: SyntaxNode): string {

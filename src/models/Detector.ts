@@ -79,6 +79,8 @@ export interface DetectorOptions {
   timeoutMs?: number;
   /** CPU threads for in-process backends. Defaults to the machine's cores. */
   threads?: number;
+  /** Embedded model: the calibrated score a unit needs to be flagged. Defaults to the model's own (chosen at training). */
+  threshold?: number;
   /** Remove comments from code before it reaches a language model. */
   stripComments?: boolean;
   /** Extra backend options from an experiment spec. */

@@ -26,6 +26,28 @@ describe("cwescope scan: usage errors exit 2", () => {
     expect((await cli(["scan", repo.dir, "--format", "xml"])).code).toBe(2);
     expect((await cli(["scan", repo.dir, "--fail-on", "severe"])).code).toBe(2);
     expect((await cli(["scan", repo.dir, "--baseline", join(repo.dir, "none.json")])).code).toBe(2);
+    expect((await cli(["scan", repo.dir, "--threshold", "2"])).code).toBe(2);
+    expect((await cli(["scan", repo.dir, "--threshold", "0.5", "--model", "openai:m"])).code).toBe(2);
+    expect((await cli(["scan", repo.dir, "--threshold", "0.5", "--confirm", "openai:m"])).code).toBe(2);
+  });
+});
+
+describe.skipIf(!embeddedAvailable)("cwescope scan --threshold", () => {
+  it("reports a unit with a sink at threshold 0 and nothing at threshold 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cwescope-threshold-"));
+    try {
+      writeFileSync(join(dir, "ping.py"), 'import os\n\n\ndef ping(host):\n    os.system("ping -c 1 " + host)\n');
+      const scan = async (threshold: string) => {
+        const r = await cli(["scan", dir, "--root", dir, "--format", "json", "--threshold", threshold]);
+        return { code: r.code, findings: JSON.parse(r.stdout).findings as Array<{ file: string; cwe: string }> };
+      };
+      const all = await scan("0");
+      expect(all.code).toBe(1);
+      expect(all.findings.map((f) => f.file)).toEqual(["ping.py"]);
+      expect(await scan("1")).toEqual({ code: 0, findings: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import { ExperimentSpecSchema, type LoadedSpec } from "../../eval/spec.js";
 import type { ModelDatasetResult } from "../../eval/reportTypes.js";
 import { createDetector } from "../../models/registry.js";
 import { CliError, EXIT } from "../errors.js";
-import { intOption } from "../intOption.js";
+import { embeddedThreshold, intOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 import { writeReports } from "./experiment.js";
 import { predictRecords } from "./predict.js";
@@ -31,6 +31,7 @@ interface EvalOpts {
   stripComments?: boolean;
   out?: string;
   latencySamples: string;
+  threshold?: string;
 }
 
 const ROWS: [keyof DetectionMetrics, string][] = [
@@ -82,6 +83,7 @@ export function registerEval(program: Command, state: ProgramState): void {
     .option("--robustness", "also score meaning-preserving edits of every record and report the verdict flip rate per edit kind")
     .option("--seed <n>", "seed of the robustness edits", "1")
     .option("--strip-comments", "remove comments from code before it reaches a language model")
+    .option("--threshold <p>", "embedded model: the calibrated score (0-1) a unit needs to be flagged (default: the model's own)")
     .action(
       action(state, async (ctx, opts: EvalOpts) => {
         if (!["text", "json", "md"].includes(opts.format)) throw new CliError(`--format must be text, json or md (got "${opts.format}")`);
@@ -90,12 +92,13 @@ export function registerEval(program: Command, state: ProgramState): void {
         const seed = Number(opts.seed);
         if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer (got "${opts.seed}")`);
         const samples = intOption(opts.latencySamples, "--latency-samples", 0);
+        const threshold = embeddedThreshold(opts.threshold, opts.model);
         const loaded: LoadedSpec = {
           spec: ExperimentSpecSchema.parse({
             name: `eval ${opts.model} on ${basename(opts.data)}`,
             seed,
             concurrency,
-            models: [{ id: opts.model, name: opts.model, base_url: opts.baseUrl, api_key_env: opts.apiKeyEnv, prompt: opts.prompt, options: { stripComments: opts.stripComments } }],
+            models: [{ id: opts.model, name: opts.model, base_url: opts.baseUrl, api_key_env: opts.apiKeyEnv, prompt: opts.prompt, options: { stripComments: opts.stripComments, threshold } }],
             datasets: [{ name: basename(opts.data), path: resolve(opts.data) }],
             latency: { warmup: Math.min(2, samples), samples, throughput_samples: 0 },
           }),
@@ -112,7 +115,7 @@ export function registerEval(program: Command, state: ProgramState): void {
           let text = formatEval(opts.model, opts.data, metrics, base, opts.format, report.results[0]);
           let failed = metrics.failed;
           if (opts.robustness) {
-            const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt, stripComments: opts.stripComments });
+            const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt, stripComments: opts.stripComments, threshold });
             try {
               const set = await buildRobustnessSet(records, seed);
               const { rows } = flipRates(records, predictions, set.records, await predictRecords(detector, set.records, concurrency));

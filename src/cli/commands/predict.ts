@@ -6,7 +6,7 @@ import { DatasetRecordSchema, type DatasetRecord } from "../../data/record.js";
 import type { Detector, Prediction } from "../../models/Detector.js";
 import { createDetector } from "../../models/registry.js";
 import { EXIT } from "../errors.js";
-import { intOption } from "../intOption.js";
+import { embeddedThreshold, intOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 
 interface PredictOpts {
@@ -17,6 +17,7 @@ interface PredictOpts {
   baseUrl?: string;
   apiKeyEnv?: string;
   prompt?: string;
+  threshold?: string;
 }
 
 /** Run a detector over records; failures come back as predictions with `error`. Order follows `records`. */
@@ -47,11 +48,13 @@ export function registerPredict(program: Command, state: ProgramState): void {
     .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
     .option("--api-key-env <NAME>", "environment variable holding the server's API key (never the key itself)")
     .option("--prompt <id>", "prompt template for language models: study-instruction-v1, chat-json-v1, dozono-binary-v1")
+    .option("--threshold <p>", "embedded model: the calibrated score (0-1) a unit needs to be flagged (default: the model's own)")
     .action(
       action(state, async (ctx, opts: PredictOpts) => {
         const concurrency = intOption(opts.concurrency, "--concurrency");
         const records = await loadJsonl(opts.input, DatasetRecordSchema);
-        const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt });
+        const threshold = embeddedThreshold(opts.threshold, opts.model);
+        const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt, threshold });
         try {
           await detector.preflight();
           const predictions = await predictRecords(detector, records, concurrency);

@@ -11,13 +11,14 @@ import type { ScanResult } from "../../scan/Finding.js";
 import { scanPaths } from "../../scan/scanPaths.js";
 import { CliError, EXIT } from "../errors.js";
 import { useColor } from "../log.js";
-import { intOption, optionalIntOption } from "../intOption.js";
+import { embeddedThreshold, intOption, optionalIntOption, probabilityOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 
 interface ScanFlags {
   model: string;
   confirm?: string;
   triageThreshold: string;
+  threshold?: string;
   baseUrl?: string;
   apiKeyEnv?: string;
   concurrency: string;
@@ -47,6 +48,7 @@ export function registerScan(program: Command, state: ProgramState): void {
     .option("--model <id>", "model that scores every unit", "embedded")
     .option("--confirm <model-id>", "language model that confirms the units the triage model finds suspicious")
     .option("--triage-threshold <p>", "triage score (0-1) a unit needs to reach the --confirm model", "0.5")
+    .option("--threshold <p>", "embedded model without --confirm: the calibrated score (0-1) a unit needs to be reported (default: the model's own)")
     .option("--base-url <url>", "OpenAI-compatible server for openai: model ids")
     .option("--api-key-env <name>", "environment variable holding the API key")
     .option("--concurrency <n>", "concurrent requests to a language model", "4")
@@ -69,6 +71,8 @@ export function registerScan(program: Command, state: ProgramState): void {
         if (!isFormatName(flags.format)) throw new CliError(`unknown format "${flags.format}"`);
         const format = formats[flags.format];
         const baseline = flags.baseline ? await readBaseline(flags.baseline) : undefined;
+        if (flags.threshold !== undefined && flags.confirm) throw new CliError("--threshold sets the embedded model's own verdict; with --confirm, --triage-threshold decides what the confirming model sees");
+        const threshold = embeddedThreshold(flags.threshold, flags.model);
         const progress = progressReporter(flags.progress && ctx.log.verbosity !== "quiet");
         let result: ScanResult;
         try {
@@ -81,10 +85,10 @@ export function registerScan(program: Command, state: ProgramState): void {
             maxFileBytes: intOption(flags.maxFileBytes, "--max-file-bytes"),
             model: flags.model,
             confirm: flags.confirm,
-            triageThreshold: probability(flags.triageThreshold, "--triage-threshold"),
+            triageThreshold: probabilityOption(flags.triageThreshold, "--triage-threshold"),
             concurrency: intOption(flags.concurrency, "--concurrency"),
             jobs: optionalIntOption(flags.jobs, "--jobs"),
-            detectorOptions: { baseUrl: flags.baseUrl, apiKeyEnv: flags.apiKeyEnv, concurrency: intOption(flags.concurrency, "--concurrency") },
+            detectorOptions: { baseUrl: flags.baseUrl, apiKeyEnv: flags.apiKeyEnv, concurrency: intOption(flags.concurrency, "--concurrency"), threshold },
             lineHashes: format.wantsLineHashes ?? false,
             onProgress: progress.update,
           });
@@ -138,9 +142,3 @@ function progressReporter(enabled: boolean) {
   };
 }
 
-
-function probability(text: string, flag: string): number {
-  const p = Number(text);
-  if (!Number.isFinite(p) || p < 0 || p > 1) throw new CliError(`${flag} must be a number between 0 and 1, got "${text}"`);
-  return p;
-}

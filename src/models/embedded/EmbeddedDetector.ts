@@ -16,6 +16,7 @@ export class EmbeddedDetector implements Detector {
     readonly id: string,
     readonly model: EmbeddedModel,
     private readonly splitter: UnitSplitter,
+    /** What the digest covers: the model file, plus any override of it (`threshold`). */
     modelText: string,
   ) {
     this.modelDigest = sha256(modelText);

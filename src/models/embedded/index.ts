@@ -26,13 +26,20 @@ export async function resolveModelFile(spec: string): Promise<string> {
 }
 
 /**
- * `spec` is "" for the shipped default or a path for `embedded:<path>`. Options are unused: the model runs
- * synchronously on the calling thread.
+ * `spec` is "" for the shipped default or a path for `embedded:<path>`. Of the options only `threshold` applies
+ * (the model runs synchronously on the calling thread); it enters the digest, so cached predictions made at
+ * another threshold are not reused.
  */
-export async function createEmbeddedDetector(spec: string, _options: DetectorOptions = {}): Promise<EmbeddedDetector & Detector> {
+export async function createEmbeddedDetector(spec: string, options: DetectorOptions = {}): Promise<EmbeddedDetector & Detector> {
   const file = await resolveModelFile(spec);
-  const model = await loadEmbeddedModel(file);
-  const text = await readFile(file, "utf8");
+  let model = await loadEmbeddedModel(file);
+  let text = await readFile(file, "utf8");
+  const threshold = options.threshold;
+  if (threshold !== undefined && !(typeof threshold === "number" && threshold >= 0 && threshold <= 1)) throw new UserError(`embedded threshold must be a number between 0 and 1 (got ${JSON.stringify(threshold)})`);
+  if (threshold !== undefined && threshold !== model.threshold) {
+    model = { ...model, threshold };
+    text += `\nthreshold ${threshold}`;
+  }
   const splitter = await UnitSplitter.create();
   return new EmbeddedDetector(spec ? `embedded:${spec}` : "embedded", model, splitter, text);
 }

@@ -55,6 +55,24 @@ describe("cwescope predict / eval", () => {
     expect(errors.join("")).toContain(`${input}:2`);
   });
 
+  it("--threshold moves the embedded verdict: every unit with a sink at 0, none at 1; refused for a language model", async () => {
+    const dir = await tmp();
+    const input = join(dir, "in.jsonl");
+    await writeFile(input, records.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const run = async (threshold: string) => {
+      const output = join(dir, `out-${threshold}.jsonl`);
+      expect((await cli(["predict", "--model", "embedded", "--input", input, "--output", output, "--threshold", threshold])).code).toBe(0);
+      return (await readFile(output, "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    };
+    // r1 has a shell sink; r2 and r3 have none, and a unit without a sink is never flagged.
+    expect((await run("0")).map((p) => p.vulnerable)).toEqual([true, false, false]);
+    expect((await run("1")).map((p) => p.vulnerable)).toEqual([false, false, false]);
+    const json = JSON.parse((await cli(["eval", "--model", "embedded", "--data", input, "--format", "json", "--threshold", "1"])).stdout);
+    expect(json.metrics).toMatchObject({ tp: 0, fp: 0 });
+    expect((await cli(["predict", "--model", "openai:m", "--base-url", "http://127.0.0.1:9", "--input", input, "--output", join(dir, "x.jsonl"), "--threshold", "0.5"])).code).toBe(2);
+    expect((await cli(["predict", "--model", "embedded", "--input", input, "--output", join(dir, "y.jsonl"), "--threshold", "2"])).code).toBe(2);
+  });
+
   it("rejects bad train options before doing any work", async () => {
     expect((await cli(["train", "--data", "x.jsonl", "--out", "/tmp/x", "--features", "pixels"])).code).toBe(2);
   });

@@ -57,6 +57,18 @@ describe("embedded detector (shipped model)", () => {
     expect(bad.error).toMatch(/^embedded: /);
   });
 
+  it("takes another threshold as an option: the verdict moves and the digest follows it", async () => {
+    const strict = await createEmbeddedDetector("", { threshold: 1 });
+    const same = await createEmbeddedDetector("", { threshold: detector.model.threshold });
+    const input = { id: "p", language: "python" as const, code: SNIPPET };
+    const [base, high] = [await detector.detect(input), await strict.detect(input)];
+    expect(base.vulnerable).toBe(true);
+    expect(high.vulnerable).toBe(false);
+    expect(await strict.digest()).not.toBe(await detector.digest());
+    expect(await same.digest()).toBe(await detector.digest());
+    await expect(createEmbeddedDetector("", { threshold: "high" })).rejects.toThrow(/threshold must be a number/);
+  });
+
   it("fails loudly on a missing or malformed model file", async () => {
     await expect(createDetector("embedded:/nonexistent/model.json")).rejects.toThrow(/not found/);
     const dir = await mkdtemp(join(tmpdir(), "cwescope-bad-"));

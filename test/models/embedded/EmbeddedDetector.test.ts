@@ -66,7 +66,8 @@ describe("embedded detector (shipped model)", () => {
     expect(high.vulnerable).toBe(false);
     expect(await strict.digest()).not.toBe(await detector.digest());
     expect(await same.digest()).toBe(await detector.digest());
-    await expect(createEmbeddedDetector("", { threshold: "high" })).rejects.toThrow(/threshold must be a number/);
+    // An experiment spec passes backend options through unchecked: a wrong type must still be refused.
+    await expect(createEmbeddedDetector("", { threshold: "high" as unknown as number })).rejects.toThrow(/threshold must be a number/);
   });
 
   it("fails loudly on a missing or malformed model file", async () => {

@@ -1,4 +1,5 @@
 // Numeric command-line options: one parser, one error message, for every command.
+import { parseModelId } from "../models/registry.js";
 import { CliError } from "./errors.js";
 
 /** Parse `text` as an integer >= `min` (default 1), or throw a UserError naming the flag. */
@@ -21,7 +22,7 @@ export function probabilityOption(text: string, flag: string): number {
  */
 export function embeddedThreshold(text: string | undefined, model: string): number | undefined {
   if (text === undefined) return undefined;
-  if (model !== "embedded" && !model.startsWith("embedded:")) throw new CliError(`--threshold applies to the embedded model only (got --model ${model})`);
+  if (parseModelId(model).backend !== "embedded") throw new CliError(`--threshold applies to the embedded model only (got --model ${model})`);
   return probabilityOption(text, "--threshold");
 }
 

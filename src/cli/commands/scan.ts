@@ -141,4 +141,3 @@ function progressReporter(enabled: boolean) {
     stop: () => bar?.stop(),
   };
 }
-

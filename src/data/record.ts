@@ -22,6 +22,22 @@ export const DatasetRecordSchema = z.looseObject({
 });
 export type DatasetRecord = z.infer<typeof DatasetRecordSchema>;
 
+/** One weakness at its sink (DESIGN.md "Finding"), as a detector that reports findings returns it. */
+export const PredictedFindingSchema = z.looseObject({
+  cwe: z.string(),
+  confidence: z.number().min(0).max(1),
+  /** 1-based, in the record's code (or the scanned file for units). */
+  startLine: z.number().int().positive(),
+  startColumn: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+  endColumn: z.number().int().positive(),
+  /** The sink concept the finding was found at (`sql`, `shell`, …). */
+  concept: z.string().optional(),
+  path: z.array(z.looseObject({ line: z.number().int(), kind: z.enum(["source", "step", "sink"]), text: z.string(), note: z.string().optional() })),
+  inferred: z.array(z.string()),
+});
+export type PredictedFinding = z.infer<typeof PredictedFindingSchema>;
+
 export const PredictionSchema = z.looseObject({
   id: z.string(),
   vulnerable: z.boolean(),
@@ -36,6 +52,8 @@ export const PredictionSchema = z.looseObject({
   tokens_out: z.number().int().nonnegative().optional(),
   prompt_id: z.string().optional(),
   prompt_hash: z.string().optional(),
+  /** Each weakness at its sink; the verdict is the strongest of them and `lines` are theirs. */
+  findings: z.array(PredictedFindingSchema).optional(),
 });
 export type Prediction = z.infer<typeof PredictionSchema>;
 

@@ -1,9 +1,22 @@
 // What a view has found so far: sources, sinks with the guards that cover them, and counters; gives the UnitView.
 import { PROTECTIONS } from "../tables/protections.js";
+import { SINK_CWE } from "../tables/sinkCwes.js";
 import type { ArgShape, GuardConcept, SinkConcept, SourceConcept } from "./concepts.js";
 import type { SyntaxNode } from "./SyntaxNode.js";
 import type { Taint } from "./Taint.js";
-import type { SinkHit, UnitView } from "./UnitView.js";
+import type { PathStep, SinkHit, UnitView } from "./UnitView.js";
+
+/** How the view reads a node's place and text; set by the walk that owns the source text. */
+export interface NodeLocator {
+  locate(node: SyntaxNode): { column: number; endLine: number; endColumn: number };
+  src(node: SyntaxNode): string;
+}
+
+/** A path step's text: the code on one line, shortened. */
+export function stepText(text: string): string {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length > 120 ? `${one.slice(0, 117)}…` : one;
+}
 
 export class Findings {
   readonly sources = new Set<SourceConcept>();
@@ -20,6 +33,8 @@ export class Findings {
   calls = 0;
   rejects = 0;
 
+  constructor(private readonly locator?: NodeLocator) {}
+
   guard(concept: GuardConcept): void {
     this.guards.add(concept);
     this.scope.add(concept);
@@ -29,8 +44,12 @@ export class Findings {
    * Records a sink with the guards in scope and its own (`own`: the call's options). It is unguarded when a
    * value-protected sink receives tainted, non-literal data that none of its protections cleaned.
    */
-  addSink(concept: SinkConcept, node: SyntaxNode, taint: Taint | null, shape: ArgShape = "none", bound = false, own: GuardConcept[] = []): void {
+  addSink(concept: SinkConcept, node: SyntaxNode, taint: Taint | null, shape: ArgShape = "none", bound = false, own: GuardConcept[] = [], cwe?: string): void {
     const lines = new Set<number>([node.line]);
+    const where = this.locator?.locate(node) ?? { column: 1, endLine: node.line, endColumn: 1 };
+    const sinkStep: PathStep = { line: node.line, kind: "sink", text: this.locator ? stepText(this.locator.src(node)) : concept };
+    // Until the dataflow records its own steps, the lines the value was built on stand for them.
+    const built: PathStep[] = taint ? [...taint.lines].filter((l) => l !== node.line).sort((a, b) => a - b).map((l) => ({ line: l, kind: "step", text: "" })) : [];
     if (taint) for (const l of taint.lines) lines.add(l);
     const protection = PROTECTIONS[concept];
     const onValue = [...(taint?.cleaned ?? []), ...own, ...(bound ? ["parameterised" as const] : [])];
@@ -38,6 +57,10 @@ export class Findings {
       unguarded: protection?.on === "value" && !!taint && shape !== "literal" && !protection.guards.some((g) => onValue.includes(g)),
       guards: [...new Set([...this.scope, ...own])].sort(),
       concept,
+      cwe: cwe ?? SINK_CWE[concept],
+      ...where,
+      path: [...built, sinkStep],
+      inferred: [],
       line: node.line,
       lines: [...lines].sort((a, b) => a - b),
       tainted: !!taint,

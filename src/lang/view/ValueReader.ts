@@ -25,6 +25,20 @@ export class ValueReader {
     return this.text.slice(node.start - this.base, node.end - this.base);
   }
 
+  /** Where a node is, as a finding reports it: 1-based columns, the end just past its last character. */
+  locate(node: SyntaxNode): { column: number; endLine: number; endColumn: number } {
+    const start = node.start - this.base;
+    const end = node.end - this.base;
+    const column = start - (this.text.lastIndexOf("\n", start - 1) + 1) + 1;
+    let endLine = node.line;
+    let lastBreak = this.text.lastIndexOf("\n", start - 1);
+    for (let i = this.text.indexOf("\n", start); i !== -1 && i < end; i = this.text.indexOf("\n", i + 1)) {
+      endLine++;
+      lastBreak = i;
+    }
+    return { column, endLine, endColumn: end - (lastBreak + 1) + 1 };
+  }
+
   /** `src` as a value, for helpers that take a reader of node text. */
   readonly srcFn = (node: SyntaxNode) => this.src(node);
 

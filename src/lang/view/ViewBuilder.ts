@@ -22,7 +22,7 @@ const CONDITIONAL = new Set(["if_statement", "while_statement", "elif_clause", "
 
 export class ViewBuilder {
   private readonly bindings: Bindings;
-  private readonly findings = new Findings();
+  private readonly findings: Findings;
   private readonly values: ValueReader;
   private readonly taints: TaintReader;
   private readonly conditions: ConditionReader;
@@ -47,6 +47,7 @@ export class ViewBuilder {
   ) {
     this.bindings = new Bindings(compiled.table, fileAliases);
     this.values = new ValueReader(compiled, text, base, this.bindings);
+    this.findings = new Findings(this.values);
     this.taints = new TaintReader(compiled, this.values, this.bindings, this.findings);
     this.conditions = new ConditionReader(this.values, this.bindings, this.findings);
     this.settings = new SettingReader(compiled.table, this.values, this.findings);

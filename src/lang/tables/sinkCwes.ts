@@ -1,0 +1,38 @@
+// The CWE a sink concept stands for when its knowledge row names none. Data, not code: a row's own `cwe`
+// (or the context it is found in) refines it.
+import type { SinkConcept } from "../view/concepts.js";
+
+export const SINK_CWE: Record<SinkConcept, string> = {
+  sql: "CWE-89",
+  shell: "CWE-78",
+  spawn: "CWE-78",
+  "code-eval": "CWE-94",
+  "template-eval": "CWE-94",
+  "dynamic-import": "CWE-94",
+  "file-path": "CWE-22",
+  "file-write": "CWE-22",
+  "upload-save": "CWE-434",
+  "http-request": "CWE-918",
+  deserialize: "CWE-502",
+  "xml-parse": "CWE-611",
+  "html-output": "CWE-79",
+  redirect: "CWE-601",
+  "secret-literal": "CWE-798",
+  alloc: "CWE-770",
+  "loop-bound": "CWE-770",
+  "object-lookup": "CWE-639",
+  "state-change": "CWE-862",
+  "exception-detail": "CWE-209",
+  "record-exposure": "CWE-200",
+  "debug-mode": "CWE-489",
+  "credential-compare": "CWE-287",
+  "token-decode": "CWE-347",
+  response: "CWE-79",
+  "log-output": "CWE-117",
+  "csrf-disabled": "CWE-352",
+  "permissive-config": "CWE-284",
+  "verify-off": "CWE-295",
+  "fail-open-check": "CWE-863",
+  "mass-assignment": "CWE-915",
+  "sensitive-data": "CWE-200",
+};

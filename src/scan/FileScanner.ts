@@ -4,7 +4,7 @@ import type { CodeUnit, SourceLanguage } from "../lang/CodeUnit.js";
 import type { UnitSplitter } from "../lang/UnitSplitter.js";
 import type { Prediction } from "../models/Detector.js";
 import { sha256 } from "../util/hash.js";
-import { buildFinding } from "./buildFinding.js";
+import { buildFindings } from "./buildFinding.js";
 import type { FileNote, Finding, SkippedFile, StageFigures, Suppression } from "./Finding.js";
 import { lineHashes } from "./lineHash.js";
 import type { ModelStage } from "./ModelStage.js";
@@ -125,17 +125,20 @@ export class FileScanner {
     await this.confirmer.submit(unit, id, (verdict) => {
       // A failed confirmation keeps the triage verdict: reported, never silently dropped.
       if (verdict.error) this.part.notes.push(modelNote(file.rel, unit, "confirm-error", verdict.error));
-      this.record(file, unit, verdict.error ? triage : verdict, triage.cwe);
+      if (verdict.error) this.record(file, unit, triage);
+      // A confirming model that agrees keeps the triage's findings at their sinks, under its own name.
+      else if (verdict.vulnerable && triage.findings?.length) this.record(file, unit, triage, undefined, verdict.model);
+      else this.record(file, unit, verdict, triage.cwe);
       file.pending--;
       this.settle(file);
     });
   }
 
-  private record(file: OpenFile, unit: CodeUnit, prediction: Prediction, fallbackCwe?: string | null): void {
-    const finding = buildFinding(file, unit, prediction, fallbackCwe);
-    if (!finding) return;
-    const suppression = findSuppression(file.suppressions, finding);
-    file.findings.push(suppression ? { ...finding, suppression } : finding);
+  private record(file: OpenFile, unit: CodeUnit, prediction: Prediction, fallbackCwe?: string | null, by?: string): void {
+    for (const finding of buildFindings(file, unit, prediction, fallbackCwe, by)) {
+      const suppression = findSuppression(file.suppressions, finding);
+      file.findings.push(suppression ? { ...finding, suppression } : finding);
+    }
   }
 
   /** Once a file is walked and answered: number repeated fingerprints, add line hashes. */

@@ -72,23 +72,55 @@ function artifact(path: string) {
   return { uri: path.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 
+function region(f: Finding) {
+  return {
+    startLine: f.startLine,
+    endLine: f.endLine,
+    ...(f.startColumn ? { startColumn: f.startColumn } : {}),
+    ...(f.endColumn && f.startLine === f.endLine ? { endColumn: f.endColumn } : {}),
+    ...(f.snippet ? { snippet: { text: f.snippet } } : {}),
+  };
+}
+
+/** The path from source to sink as one thread flow (GitHub shows it as the alert's "paths"). */
+function codeFlows(f: Finding) {
+  if (f.path.length < 2) return {};
+  const locations = f.path.map((step) => ({
+    location: {
+      physicalLocation: { artifactLocation: artifact(f.file), region: { startLine: step.line } },
+      message: { text: `${step.kind === "source" ? "source" : step.kind === "sink" ? "sink" : "step"}: ${step.text || "…"}${step.note ? ` (${step.note})` : ""}` },
+    },
+    kinds: [step.kind],
+  }));
+  return { codeFlows: [{ threadFlows: [{ locations }] }] };
+}
+
 function sarifResult(f: Finding, index: number) {
   return {
     ruleId: f.cwe,
     ruleIndex: index,
     level: LEVEL[f.level],
-    message: { text: f.message },
+    message: { text: `${f.message} ${f.fix}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: artifact(f.file), region: { startLine: f.startLine, endLine: f.endLine } },
+        physicalLocation: { artifactLocation: artifact(f.file), region: region(f) },
         logicalLocations: [{ name: f.unit.name, kind: f.unit.kind === "module" ? "module" : "function" }],
       },
     ],
+    ...codeFlows(f),
     partialFingerprints: { "cwescope/v1": f.fingerprint, ...(f.lineHash ? { primaryLocationLineHash: f.lineHash } : {}) },
     ...(f.suppression
       ? { suppressions: [{ kind: "inSource", status: "accepted", justification: f.suppression.reason || "cwescope-ignore comment" }] }
       : {}),
-    properties: { confidence: f.confidence, model: f.model, unit: f.unit },
+    properties: {
+      confidence: f.confidence,
+      model: f.model,
+      unit: f.unit,
+      "security-severity": f.severity.toFixed(1),
+      context: f.context,
+      ...(f.concept ? { concept: f.concept } : {}),
+      ...(f.inferred.length ? { inferred: f.inferred } : {}),
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import { registerExperiment } from "./commands/experiment.js";
 import { registerFinetune } from "./commands/finetune.js";
 import { registerServe } from "./commands/serve.js";
 import { registerScan } from "./commands/scan.js";
+import { addHelpExamples } from "./helpExamples.js";
 
 export interface ProgramState {
   exitCode: number;
@@ -47,7 +48,8 @@ export function buildProgram(state: ProgramState): Command {
     .version(VERSION, "-V, --version")
     .option("-q, --quiet", "print only results and errors")
     .option("-v, --verbose", "print debugging detail to stderr")
-    .showHelpAfterError()
+    // A usage error is one line and a pointer, not the whole help (subcommands inherit this).
+    .showHelpAfterError("(see --help)")
     .exitOverride();
   registerData(program, state);
   registerTrain(program, state);
@@ -57,5 +59,6 @@ export function buildProgram(state: ProgramState): Command {
   registerFinetune(program, state);
   registerServe(program, state);
   registerScan(program, state);
+  addHelpExamples(program);
   return program;
 }

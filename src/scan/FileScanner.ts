@@ -27,6 +27,14 @@ export interface ScanPart {
   units: number;
   parseMs: number;
   stages: StageFigures[];
+  /** Per-file figures, for `--verbose`: time from read to the last unit queued (a cascade's confirmations come later). */
+  timings: FileTiming[];
+}
+
+export interface FileTiming {
+  path: string;
+  units: number;
+  ms: number;
 }
 
 export interface FileScannerOptions {
@@ -54,7 +62,7 @@ interface OpenFile {
 }
 
 export class FileScanner {
-  private readonly part: ScanPart = { findings: [], skipped: [], notes: [], files: 0, lines: 0, units: 0, parseMs: 0, stages: [] };
+  private readonly part: ScanPart = { findings: [], skipped: [], notes: [], files: 0, lines: 0, units: 0, parseMs: 0, stages: [], timings: [] };
 
   constructor(
     private readonly splitter: UnitSplitter,
@@ -103,6 +111,7 @@ export class FileScanner {
     } finally {
       file.walked = true;
       this.settle(file);
+      this.part.timings.push({ path: task.rel, units: split.units.length, ms: Math.round((performance.now() - t0) * 100) / 100 });
     }
   }
 

@@ -128,4 +128,6 @@ export interface ScanResult {
   skipped: SkippedFile[];
   notes: FileNote[];
   summary: ScanSummary;
+  /** Per-file unit counts and times (for `--verbose`; formats do not render them). */
+  timings?: { path: string; units: number; ms: number }[];
 }

@@ -1,5 +1,12 @@
 // One sentence of why for a finding: what reached what, built how. Words per concept are data; unknown ones fall back to the CWE name.
-import type { PredictedFinding } from "../data/record.js";
+
+/** What the sentence is made from: a finding's concept, flow facts and path (sink last). */
+export interface FlowFacts {
+  concept?: string;
+  sources?: readonly string[];
+  kinds?: readonly string[];
+  path: readonly { text: string }[];
+}
 
 /** What a sink concept is, as a sentence's object ("reaches an SQL query"). */
 const SINK_WORDS: Record<string, string> = {
@@ -53,7 +60,7 @@ const HOW: Record<string, string> = { concat: "built by concatenation", interpol
  * `Request data reaches an SQL query built by concatenation (cursor.execute)`; a finding without a source
  * (a setting, a literal, a missing check) says what the CWE says at that call.
  */
-export function whyOf(f: Pick<PredictedFinding, "concept" | "path" | "sources" | "kinds">, cweShortName: string): string {
+export function whyOf(f: FlowFacts, cweShortName: string): string {
   const sources = f.sources ?? [];
   const kinds = f.kinds ?? [];
   const object = f.concept ? SINK_WORDS[f.concept] : undefined;

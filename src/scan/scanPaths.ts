@@ -183,6 +183,7 @@ function assemble(root: string, started: number, discoverySkips: SkippedFile[], 
     findings: [...active, ...suppressed],
     skipped,
     notes,
+    timings: parts.flatMap((p) => p.timings).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     summary: {
       root,
       files: sum((p) => p.files),

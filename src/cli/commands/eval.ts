@@ -73,7 +73,7 @@ export function registerEval(program: Command, state: ProgramState): void {
     .description("score a model on a dataset: precision, recall, F1, MCC, FPR, balanced accuracy, CWE accuracy")
     .requiredOption("--model <id>", "model id")
     .requiredOption("--data <file>", "dataset records (JSONL)")
-    .option("--format <format>", "text | json | md", "text")
+    .option("-f, --format <format>", "text | json | md", "text")
     .option("--concurrency <n>", "samples in flight", "4")
     .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
     .option("--api-key-env <NAME>", "environment variable holding the API key (openai: ids)")

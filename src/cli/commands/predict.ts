@@ -43,7 +43,7 @@ export function registerPredict(program: Command, state: ProgramState): void {
     .description("write one prediction per dataset record (JSONL, same order)")
     .requiredOption("--model <id>", "model id: embedded, embedded:<path>, llamacpp:<gguf>, openai:<model>")
     .requiredOption("--input <file>", "dataset records (JSONL)")
-    .requiredOption("--output <file>", "prediction records (JSONL)")
+    .requiredOption("-o, --output <file>", "prediction records (JSONL)")
     .option("--concurrency <n>", "samples in flight", "4")
     .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
     .option("--api-key-env <NAME>", "environment variable holding the server's API key (never the key itself)")

@@ -128,6 +128,8 @@ export interface ScanResult {
   skipped: SkippedFile[];
   notes: FileNote[];
   summary: ScanSummary;
+  /** The commit scanned, when the root is inside a git work tree (SARIF `versionControlProvenance`). */
+  provenance?: { repositoryUri: string; revisionId: string; branch?: string };
   /** Per-file unit counts and times (for `--verbose`; formats do not render them). */
   timings?: { path: string; units: number; ms: number }[];
 }

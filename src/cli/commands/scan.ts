@@ -153,7 +153,8 @@ function progressReporter(enabled: boolean) {
     update: (done: number, total: number) => {
       if (!tty) return;
       if (!bar && Date.now() - started > 1000) {
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: "scanning [{bar}] {value}/{total} files {percentage}% eta {eta_formatted}", clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic);
+        // The ETA is averaged over the last 200 updates (cli-progress' default of 10 jumps with every odd-sized file).
+        bar = new cliProgress.SingleBar({ stream: process.stderr, format: "scanning [{bar}] {value}/{total} files {percentage}% eta {eta_formatted}", clearOnComplete: true, hideCursor: true, etaBuffer: 200, etaAsynchronousUpdate: true, fps: 5 }, cliProgress.Presets.shades_classic);
         bar.start(total, done);
       }
       bar?.update(done);

@@ -1,6 +1,7 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it (rules with help, security-severity,
 // CWE tags, partialFingerprints, in-source suppressions, skipped files as tool notifications).
 import { pathToFileURL } from "node:url";
+import { PACKAGE } from "../../version.js";
 import { cweName, sarifCweTag, severityLevel, severityOf } from "../../cwe/catalog.js";
 import type { Finding, ScanResult } from "../../scan/Finding.js";
 import { shortCweName } from "../../scan/buildFinding.js";
@@ -8,6 +9,8 @@ import { cweGuidance, cweUrl } from "./cweGuidance.js";
 import type { ReportFormat } from "./ReportFormat.js";
 
 const SRCROOT = "%SRCROOT%";
+/** The project's homepage from package.json; no made-up address when it has none. */
+const HOMEPAGE: string | undefined = PACKAGE.homepage;
 const LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" } as const;
 
 export const sarif: ReportFormat = {
@@ -27,11 +30,12 @@ export const sarif: ReportFormat = {
               name: "cwescope",
               version: result.tool.version,
               semanticVersion: result.tool.version,
-              informationUri: "https://github.com/cwescope/cwescope",
+              ...(HOMEPAGE ? { informationUri: HOMEPAGE } : {}),
               rules: ruleIds.map(rule),
             },
           },
           originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root.endsWith("/") ? root : root + "/").href } },
+          ...(result.provenance ? { versionControlProvenance: [{ ...result.provenance, mappedTo: { uriBaseId: SRCROOT } }] } : {}),
           invocations: [invocation(result)],
           results: result.findings.map((f) => sarifResult(f, ruleIndex.get(f.cwe)!)),
           columnKind: "utf16CodeUnits",

@@ -22,6 +22,7 @@ const EXAMPLES: Record<string, string[]> = {
   "finetune plan": ["cwescope finetune plan --base llama-3.1-70b --gpus 1 --gpu-memory-gib 80 --export ft/", "cwescope finetune plan --base llama-3.1-8b --gpus 8 --gpu-memory-gib 80 --export ft/"],
   "finetune run": ["cwescope finetune run ft/recipe-llama-3.1-8b-lora.yaml"],
   serve: ["cwescope serve --model llamacpp:/models/llama-3.1-8b-cwe.Q4_K_M.gguf --port 8080", "curl http://127.0.0.1:8080/v1/models"],
+  cwes: ["cwescope cwes", "cwescope cwes --json --language javascript", "cwescope cwes --all"],
   scan: [
     "cwescope scan src/",
     "cwescope scan . --sarif -o cwescope.sarif --exclude tests",

@@ -11,6 +11,7 @@ import { registerExperiment } from "./commands/experiment.js";
 import { registerFinetune } from "./commands/finetune.js";
 import { registerServe } from "./commands/serve.js";
 import { registerScan } from "./commands/scan.js";
+import { registerCwes } from "./commands/cwes.js";
 import { addHelpExamples } from "./helpExamples.js";
 
 export interface ProgramState {
@@ -59,6 +60,7 @@ export function buildProgram(state: ProgramState): Command {
   registerFinetune(program, state);
   registerServe(program, state);
   registerScan(program, state);
+  registerCwes(program, state);
   addHelpExamples(program);
   return program;
 }

@@ -1,10 +1,10 @@
 // (b) A chat prompt answered with JSON `{vulnerable, cwe, lines, reason}`.
-import { TARGET_CWES, cweName } from "../cwe/catalog.js";
-import { answerJsonSchema, MAX_ANSWER_LINES, MAX_REASON_CHARS, maxJsonAnswerChars } from "./answerSchema.js";
+import { STUDY_CWES, cweName } from "../cwe/catalog.js";
+import { ANSWER_CWES_V1, answerJsonSchema, MAX_ANSWER_LINES, MAX_REASON_CHARS, maxJsonAnswerChars } from "./answerSchema.js";
 import { definePrompt, UNTRUSTED_CODE_NOTICE } from "./definePrompt.js";
 import { parseJsonAnswer } from "./parseAnswer.js";
 
-const cweList = TARGET_CWES.map((id) => `- ${id}: ${cweName(id)}`).join("\n");
+const cweList = STUDY_CWES.map((id) => `- ${id}: ${cweName(id)}`).join("\n");
 
 export const chatJsonPrompt = definePrompt({
   name: "chat-json",
@@ -19,8 +19,8 @@ export const chatJsonPrompt = definePrompt({
     cweList,
   user: "Is this {{language}} code vulnerable?\n\n{{code}}",
   numberLines: true,
-  constraint: { kind: "json", schema: answerJsonSchema() },
-  maxAnswerChars: maxJsonAnswerChars(),
+  constraint: { kind: "json", schema: answerJsonSchema({ cwes: ANSWER_CWES_V1 }) },
+  maxAnswerChars: maxJsonAnswerChars(undefined, ANSWER_CWES_V1),
   parse: parseJsonAnswer,
   formatAnswer: (answer) =>
     JSON.stringify({

@@ -6,7 +6,7 @@ import type { Findings } from "./Findings.js";
 import { isFunctionNode } from "../unitNodes.js";
 import { CONSTANTS } from "./nodeTypes.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
-import { LITERAL, type Taint } from "./Taint.js";
+import { cleanedBy, LITERAL, type Taint } from "./Taint.js";
 import type { ValueReader } from "./ValueReader.js";
 
 const FALSY = /^(False|false|None|null|undefined|0|0\.0)$/;
@@ -115,7 +115,7 @@ export class ConditionReader {
     const out: [string, Taint][] = [];
     for (const name of new Set([...tested, ...tested.flatMap((n) => this.bindings.derived.get(n) ?? [])])) {
       const t = this.bindings.env.get(name);
-      if (t) out.push([name, { ...t, cleaned: new Set([...t.cleaned, ...checks]) }]);
+      if (t) out.push([name, cleanedBy(t, checks)]);
     }
     return out;
   }
@@ -129,7 +129,7 @@ export class ConditionReader {
   }
 
   /** Does a branch leave early (or end the request with an error)? */
-  private exits(block: SyntaxNode): boolean {
+  exits(block: SyntaxNode): boolean {
     const statements = block.type === "block" || block.type === "statement_block" ? namedChildren(block) : [block];
     for (const s of statements) {
       if (EXIT_STATEMENTS.has(s.type)) return true;

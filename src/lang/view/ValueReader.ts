@@ -90,6 +90,26 @@ export class ValueReader {
     return alias ? [...alias, ...out.slice(1)] : out;
   }
 
+  /**
+   * The dotted text a field is tracked under: a name, `self`/`this`, or a member of one (`self.items`,
+   * `this.opts`); undefined for anything computed (`a[i].b`, `f().x`).
+   */
+  fieldKey(node: SyntaxNode): string | undefined {
+    if (node.type === "identifier" || node.type === "this") return this.src(node);
+    if (node.type !== "attribute" && node.type !== "member_expression") return undefined;
+    const object = field(node, "object");
+    const prop = field(node, "attribute") ?? field(node, "property");
+    if (!object || !prop || (object.type !== "identifier" && object.type !== "this")) return undefined;
+    return `${this.src(object)}.${this.src(prop)}`;
+  }
+
+  /** The key a literal index or key names (`"q"`, `0`), or undefined for a computed one. */
+  literalKey(node: SyntaxNode): string | undefined {
+    if (node.type === "integer" || node.type === "number") return String(Number(this.src(node)));
+    if (node.type !== "string" || node.children.some((c) => SUBSTITUTION.has(c.type))) return undefined;
+    return this.src(node).replace(/^[rbuRBU]*("""|'''|["'`])|("""|'''|["'`])$/g, "");
+  }
+
   /** Guard rules of a callee whose first-argument condition, if any, holds. */
   guardRules(callee: SyntaxNode, argList: SyntaxNode[]): GuardRule[] {
     return this.match(this.compiled.guards, callee).filter((g) => !g.firstArg || (argList[0] !== undefined && g.firstArg.test(this.src(argList[0]))));

@@ -6,6 +6,7 @@ import { PYTHON_TABLE } from "../tables/python.js";
 import { copySyntax, type FileSyntax, type SyntaxNode } from "./SyntaxNode.js";
 import type { UnitView } from "./UnitView.js";
 import { CompiledTable } from "./CompiledTable.js";
+import { FileSummaries } from "./FunctionSummaries.js";
 import { ViewBuilder } from "./ViewBuilder.js";
 
 const compiled = { python: new CompiledTable(PYTHON_TABLE), javascript: new CompiledTable(JAVASCRIPT_TABLE) };
@@ -27,6 +28,19 @@ function fileAliases(file: FileSyntax, table: CompiledTable): Map<string, string
   return aliases;
 }
 
+/** Function summaries per file, computed as calls need them and shared by every unit of the file. */
+const summaryCache = new WeakMap<FileSyntax, FileSummaries>();
+
+function fileSummaries(file: FileSyntax, table: CompiledTable, aliases?: ReadonlyMap<string, string[]>): FileSummaries {
+  let summaries = summaryCache.get(file);
+  if (!summaries) {
+    const src = (n: SyntaxNode) => file.text.slice(n.start - file.root.start, n.end - file.root.start);
+    summaries = new FileSummaries(file.root, src, (fn, own) => new ViewBuilder(table, file.text, file.root.start, false, aliases, own).summarise(fn));
+    summaryCache.set(file, summaries);
+  }
+  return summaries;
+}
+
 /** A function's decorators and the route call it is passed to belong to its view. */
 function spanOf(node: SyntaxNode): SyntaxNode {
   const p = node.parent;
@@ -39,7 +53,10 @@ function spanOf(node: SyntaxNode): SyntaxNode {
 export function extractViewOfNode(node: Node, language: SourceLanguage): UnitView {
   if (node.parent) throw new Error(`the view of a snippet starts at its root, not at a ${node.type}`);
   const file = copySyntax(node.tree);
-  return new ViewBuilder(tableFor(language), file.text, file.root.start, false).build(file.root, node.hasError);
+  const table = tableFor(language);
+  // A snippet reads its own imports as it goes; its helpers are read with the imports at the top of the file.
+  const summaries = fileSummaries(file, table, fileAliases(file, table));
+  return new ViewBuilder(table, file.text, file.root.start, false, undefined, summaries).build(file.root, node.hasError);
 }
 
 /**
@@ -50,6 +67,8 @@ export function extractView(unit: CodeUnit): UnitView {
   if (!unit.syntax) throw new Error(`unit ${unit.name} has no syntax; split its file with UnitSplitter first`);
   const { file, node, hasError } = unit.syntax;
   const table = tableFor(unit.language);
-  if (unit.kind === "module") return new ViewBuilder(table, file.text, file.root.start, true).build(node, hasError);
-  return new ViewBuilder(table, file.text, file.root.start, false, fileAliases(file, table)).build(spanOf(node), hasError);
+  const aliases = fileAliases(file, table);
+  const summaries = fileSummaries(file, table, aliases);
+  if (unit.kind === "module") return new ViewBuilder(table, file.text, file.root.start, true, undefined, summaries).build(node, hasError);
+  return new ViewBuilder(table, file.text, file.root.start, false, aliases, summaries).build(spanOf(node), hasError);
 }

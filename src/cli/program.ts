@@ -11,6 +11,7 @@ import { registerExperiment } from "./commands/experiment.js";
 import { registerFinetune } from "./commands/finetune.js";
 import { registerServe } from "./commands/serve.js";
 import { registerScan } from "./commands/scan.js";
+import { registerCwes } from "./commands/cwes.js";
 
 export interface ProgramState {
   exitCode: number;
@@ -57,5 +58,6 @@ export function buildProgram(state: ProgramState): Command {
   registerFinetune(program, state);
   registerServe(program, state);
   registerScan(program, state);
+  registerCwes(program, state);
   return program;
 }

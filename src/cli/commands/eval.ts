@@ -77,7 +77,7 @@ export function registerEval(program: Command, state: ProgramState): void {
     .option("--concurrency <n>", "samples in flight", "4")
     .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
     .option("--api-key-env <NAME>", "environment variable holding the API key (openai: ids)")
-    .option("--prompt <id>", "prompt template for language models (study-instruction-v1, chat-json-v1, dozono-binary-v1)")
+    .option("--prompt <id>", "prompt template for language models (chat-json-v2 (default), study-instruction-v2, study-instruction-v1, chat-json-v1, dozono-binary-v1)")
     .option("--out <dir>", "keep the prediction cache and write report.json/md/html here (resumable)")
     .option("--latency-samples <n>", "records timed at concurrency 1 after warm-up", "20")
     .option("--robustness", "also score meaning-preserving edits of every record and report the verdict flip rate per edit kind")

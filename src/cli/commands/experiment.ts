@@ -12,6 +12,7 @@ import { CliError, EXIT } from "../errors.js";
 import type { CliContext } from "../context.js";
 import { optionalIntOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
+import { addMaxFailureRateOption, maxFailureRateOption } from "../reliabilityOptions.js";
 import { prepareEmbeddedModel } from "./trainHook.js";
 
 /** Write report.json, report.md and report.html into a directory. */
@@ -57,12 +58,13 @@ interface ExperimentOpts {
   warmup?: string;
   latencySamples?: string;
   throughputSamples?: string;
+  maxFailureRate?: string;
   schema?: boolean;
 }
 
 
 export function registerExperiment(program: Command, state: ProgramState): void {
-  program
+  const command = program
     .command("experiment")
     .description("run every model × dataset of a spec; writes report.json, report.md and report.html")
     .argument("[spec]", "experiment spec (YAML)")
@@ -72,8 +74,9 @@ export function registerExperiment(program: Command, state: ProgramState): void 
     .option("--warmup <n>", "override the spec's latency.warmup")
     .option("--latency-samples <n>", "override the spec's latency.samples")
     .option("--throughput-samples <n>", "override the spec's latency.throughput_samples")
-    .option("--schema", "print the JSON Schema of experiment specs and exit")
-    .action(
+    .option("--schema", "print the JSON Schema of experiment specs and exit");
+  addMaxFailureRateOption(command);
+  command.action(
       action(state, async (ctx, specFile: string | undefined, opts: ExperimentOpts) => {
         if (opts.schema) {
           ctx.stdout.write(JSON.stringify(experimentJsonSchema(), null, 2) + "\n");
@@ -84,6 +87,7 @@ export function registerExperiment(program: Command, state: ProgramState): void 
         const loaded = await loadSpec(specFile);
         for (const s of loaded.skipped) ctx.log.warn(`skipping optional model ${s.id}: ${s.missing.join(", ")} not set`);
         const limit = optionalIntOption(opts.limit, "--limit");
+        loaded.spec.metrics.max_failure_rate = maxFailureRateOption(opts.maxFailureRate) ?? loaded.spec.metrics.max_failure_rate;
         const latency = loaded.spec.latency;
         latency.warmup = optionalIntOption(opts.warmup, "--warmup", 0) ?? latency.warmup;
         latency.samples = optionalIntOption(opts.latencySamples, "--latency-samples", 0) ?? latency.samples;
@@ -93,8 +97,11 @@ export function registerExperiment(program: Command, state: ProgramState): void 
         ctx.stdout.write(resultsTable(report) + "\n");
         ctx.log.info(`reports: ${join(opts.out, "report.json")}, report.md, report.html`);
         const failed = report.results.reduce((a, r) => a + r.metrics.failed, 0);
-        if (failed) ctx.log.warn(`${failed} sample(s) failed; they count as not-vulnerable and are listed as failed in the reports`);
-        return EXIT.ok;
+        if (failed) ctx.log.warn(`${failed} sample(s) failed; metrics are over answered samples, the failed count beside them`);
+        const incomplete = report.results.filter((r) => r.metrics.incomplete);
+        for (const r of incomplete)
+          ctx.log.warn(`incomplete: ${r.model} on ${r.dataset}: ${r.metrics.failed} of ${r.n} sample(s) failed (${(100 * r.metrics.failure_rate).toFixed(1)} %, above ${(100 * loaded.spec.metrics.max_failure_rate).toFixed(1)} %)`);
+        return incomplete.length ? EXIT.error : EXIT.ok;
       }),
     );
 }

@@ -3,7 +3,8 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
-import { JsonlWriter, loadJsonl } from "../data/jsonl.js";
+import { loadJsonl } from "../data/jsonl.js";
+import { writeJsonlAtomic } from "../util/atomicWrite.js";
 import { DatasetRecordSchema, type DatasetRecord, type Prediction } from "../data/record.js";
 import type { Detector, DetectorOptions } from "../models/Detector.js";
 import { createDetector } from "../models/registry.js";
@@ -127,9 +128,7 @@ export async function runExperiment(loaded: LoadedSpec, options: RunOptions): Pr
               }),
             ),
           );
-          const writer = new JsonlWriter(join(options.out, "predictions", `${slug(m.name!)}--${slug(ds.spec.name)}.jsonl`));
-          for (const p of preds) await writer.write(p);
-          await writer.close();
+          await writeJsonlAtomic(join(options.out, "predictions", `${slug(m.name!)}--${slug(ds.spec.name)}.jsonl`), preds);
           hooks.predictions?.(m.name!, ds.spec.name, preds);
 
           // Latency at concurrency 1 after warm-up, never from the cache; throughput at the model's concurrency.

@@ -12,6 +12,7 @@ import { runExperiment } from "../../eval/runExperiment.js";
 import { DEFAULT_MAX_FAILURE_RATE, ExperimentSpecSchema, type LoadedSpec } from "../../eval/spec.js";
 import type { ModelDatasetResult } from "../../eval/reportTypes.js";
 import { createDetector } from "../../models/registry.js";
+import { checkOutputDir } from "../../util/atomicWrite.js";
 import { CliError, EXIT } from "../errors.js";
 import { embeddedThreshold, intOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
@@ -95,6 +96,7 @@ export function registerEval(program: Command, state: ProgramState): void {
       action(state, async (ctx, opts: EvalOpts) => {
         if (!["text", "json", "md"].includes(opts.format)) throw new CliError(`--format must be text, json or md (got "${opts.format}")`);
         const concurrency = intOption(opts.concurrency, "--concurrency");
+        if (opts.out) checkOutputDir(opts.out, "--out");
         const records = await loadJsonl(opts.data, DatasetRecordSchema);
         if (!records.length) throw new CliError(`${opts.data}: no records`);
         const timeoutMs = timeoutOption(opts.timeout);

@@ -1,5 +1,5 @@
 // `cwescope experiment <spec> --out <dir>`: every model × dataset, cached and resumable, three reports.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
@@ -8,6 +8,7 @@ import { runExperiment, type RunHooks } from "../../eval/runExperiment.js";
 import type { ExperimentReport } from "../../eval/reportTypes.js";
 import { renderMarkdown, resultsTable } from "../../report/experiment/markdown.js";
 import { renderHtml } from "../../report/experiment/html.js";
+import { checkOutputDir, writeFileAtomic } from "../../util/atomicWrite.js";
 import { CliError, EXIT } from "../errors.js";
 import type { CliContext } from "../context.js";
 import { optionalIntOption } from "../intOption.js";
@@ -18,9 +19,9 @@ import { prepareEmbeddedModel } from "./trainHook.js";
 /** Write report.json, report.md and report.html into a directory. */
 export async function writeReports(dir: string, report: ExperimentReport): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "report.json"), JSON.stringify(report, null, 2) + "\n");
-  await writeFile(join(dir, "report.md"), renderMarkdown(report));
-  await writeFile(join(dir, "report.html"), renderHtml(report));
+  await writeFileAtomic(join(dir, "report.json"), JSON.stringify(report, null, 2) + "\n");
+  await writeFileAtomic(join(dir, "report.md"), renderMarkdown(report));
+  await writeFileAtomic(join(dir, "report.html"), renderHtml(report));
 }
 
 /** A progress bar on a TTY (stderr), silent when piped or --quiet. */
@@ -84,6 +85,7 @@ export function registerExperiment(program: Command, state: ProgramState): void 
         }
         if (!specFile) throw new CliError("experiment: give a spec file, e.g. `cwescope experiment experiments/embedded.yaml --out runs/embedded`");
         if (!opts.out) throw new CliError("experiment: --out <dir> is required");
+        checkOutputDir(opts.out, "--out");
         const loaded = await loadSpec(specFile);
         for (const s of loaded.skipped) ctx.log.warn(`skipping optional model ${s.id}: ${s.missing.join(", ")} not set`);
         const limit = optionalIntOption(opts.limit, "--limit");

@@ -7,7 +7,7 @@ import { sha256 } from "../util/hash.js";
 import { buildFindings } from "./buildFinding.js";
 import type { FileNote, Finding, SkippedFile, StageFigures, Suppression } from "./Finding.js";
 import { lineHashes } from "./lineHash.js";
-import type { ModelStage } from "./ModelStage.js";
+import { UNANALYSABLE, type ModelStage } from "./ModelStage.js";
 import { readSource } from "./readSource.js";
 import { findSuppression, parseSuppressions } from "./suppressions.js";
 
@@ -80,7 +80,14 @@ export class FileScanner {
       return;
     }
     if (source.notUtf8) this.part.notes.push({ path: task.rel, note: "not-utf8", detail: "not valid UTF-8; decoded with replacement characters" });
-    const split = this.splitter.split(source.text, task.language, task.rel);
+    let split: ReturnType<UnitSplitter["split"]>;
+    try {
+      split = this.splitter.split(source.text, task.language, task.rel);
+    } catch (err) {
+      // A file the splitter cannot take apart is listed by name; the rest of the scan goes on.
+      this.part.skipped.push({ path: task.rel, reason: "unanalysable", detail: `${(err as Error).name}: ${(err as Error).message}`, incomplete: true });
+      return;
+    }
     if (split.hasError) this.part.notes.push({ path: task.rel, note: "parse-error", detail: "syntax errors; units recovered from a partial parse" });
     this.part.parseMs += performance.now() - t0;
     this.part.files++;
@@ -124,7 +131,7 @@ export class FileScanner {
   }
 
   private triaged(file: OpenFile, unit: CodeUnit, id: string, prediction: Prediction): Promise<void> | void {
-    if (prediction.error) this.part.notes.push(modelNote(file.rel, unit, "model-error", prediction.error));
+    if (prediction.error) this.part.notes.push(modelNote(file.rel, unit, prediction.error.startsWith(`${UNANALYSABLE}:`) ? "unanalysable" : "model-error", prediction.error));
     return this.confirmer ? this.confirm(file, unit, id, prediction) : this.record(file, unit, prediction);
   }
 
@@ -170,6 +177,6 @@ export class FileScanner {
   }
 }
 
-function modelNote(path: string, unit: CodeUnit, note: "model-error" | "confirm-error", error: string): FileNote {
+function modelNote(path: string, unit: CodeUnit, note: FileNote["note"], error: string): FileNote {
   return { path, note, detail: `${unit.name} (lines ${unit.startLine}-${unit.endLine}): ${error}` };
 }

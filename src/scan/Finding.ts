@@ -64,7 +64,7 @@ export interface Finding {
   suppression?: Suppression;
 }
 
-export type SkipReason = "binary" | "minified" | "too-large" | "unreadable" | "vendored";
+export type SkipReason = "binary" | "minified" | "too-large" | "unreadable" | "vendored" | "unanalysable" | "symlink" | "ignored" | "special";
 
 export interface SkippedFile {
   /** Path relative to the scan root (a directory ends with `/`). */
@@ -77,11 +77,12 @@ export interface SkippedFile {
 
 /**
  * A file scanned with a caveat: syntax errors (units came from a partial tree), bytes that are not UTF-8,
- * or a unit a model failed on (`model-error` leaves it unscanned; `confirm-error` keeps the triage verdict).
+ * or a unit a model failed on (`model-error` leaves it unscanned; `confirm-error` keeps the triage verdict;
+ * `unanalysable`: the unit's analysis threw, e.g. code nested deeper than the analysis can follow).
  */
 export interface FileNote {
   path: string;
-  note: "parse-error" | "not-utf8" | "model-error" | "confirm-error";
+  note: "parse-error" | "not-utf8" | "model-error" | "confirm-error" | "unanalysable";
   detail: string;
 }
 

@@ -1,5 +1,5 @@
 // `cwescope scan <paths…>`: find weaknesses in a source tree; text, JSON or SARIF; baselines; CI exit codes.
-import { writeFile } from "node:fs/promises";
+import { checkOutputFile, writeFileAtomic } from "../../util/atomicWrite.js";
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import cliProgress from "cli-progress";
@@ -77,6 +77,8 @@ export function registerScan(program: Command, state: ProgramState): void {
         if (!isFormatName(flags.format)) throw new CliError(`unknown format "${flags.format}"`);
         const format = formats[flags.format];
         const baseline = flags.baseline ? await readBaseline(flags.baseline) : undefined;
+        if (flags.output) checkOutputFile(flags.output, "--output");
+        if (flags.writeBaseline) checkOutputFile(flags.writeBaseline, "--write-baseline");
         if (flags.threshold !== undefined && flags.confirm) throw new CliError("--threshold sets the embedded model's own verdict; with --confirm, --triage-threshold decides what the confirming model sees");
         const threshold = embeddedThreshold(flags.threshold, flags.model);
         const progress = progressReporter(flags.progress && ctx.log.verbosity !== "quiet");
@@ -112,7 +114,7 @@ export function registerScan(program: Command, state: ProgramState): void {
         const toStdout = !flags.output;
         const color = toStdout && flags.format === "text" && useColor(ctx.stdout as NodeJS.WriteStream);
         const report = format.render(result, { color, root: result.summary.root });
-        if (flags.output) await writeFile(flags.output, report);
+        if (flags.output) await writeFileAtomic(flags.output, report);
         else ctx.stdout.write(report);
         if (!toStdout || flags.format !== "text") ctx.log.info(oneLineSummary(result));
         for (const s of result.skipped.filter((k) => k.incomplete)) ctx.log.warn(`not scanned: ${s.path}: ${s.reason} (${s.detail})`);

@@ -137,7 +137,7 @@ function invocation(result: ScanResult) {
       descriptor: { id: `skipped/${s.reason}` },
     })),
     ...result.notes.map((n) => ({
-      level: n.note === "model-error" ? "warning" : "note",
+      level: n.note === "model-error" || n.note === "unanalysable" ? "warning" : "note",
       message: { text: `${n.note}: ${n.path}: ${n.detail}` },
       locations: [{ physicalLocation: { artifactLocation: artifact(n.path) } }],
       descriptor: { id: `note/${n.note}` },

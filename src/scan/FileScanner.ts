@@ -4,7 +4,7 @@ import type { CodeUnit, SourceLanguage } from "../lang/CodeUnit.js";
 import type { UnitSplitter } from "../lang/UnitSplitter.js";
 import type { Prediction } from "../models/Detector.js";
 import { sha256 } from "../util/hash.js";
-import { buildFinding } from "./buildFinding.js";
+import { buildFindings } from "./buildFinding.js";
 import type { FileNote, Finding, SkippedFile, StageFigures, Suppression } from "./Finding.js";
 import { lineHashes } from "./lineHash.js";
 import type { ModelStage } from "./ModelStage.js";
@@ -27,6 +27,14 @@ export interface ScanPart {
   units: number;
   parseMs: number;
   stages: StageFigures[];
+  /** Per-file figures, for `--verbose`: time from read to the last unit queued (a cascade's confirmations come later). */
+  timings: FileTiming[];
+}
+
+export interface FileTiming {
+  path: string;
+  units: number;
+  ms: number;
 }
 
 export interface FileScannerOptions {
@@ -54,7 +62,7 @@ interface OpenFile {
 }
 
 export class FileScanner {
-  private readonly part: ScanPart = { findings: [], skipped: [], notes: [], files: 0, lines: 0, units: 0, parseMs: 0, stages: [] };
+  private readonly part: ScanPart = { findings: [], skipped: [], notes: [], files: 0, lines: 0, units: 0, parseMs: 0, stages: [], timings: [] };
 
   constructor(
     private readonly splitter: UnitSplitter,
@@ -103,6 +111,7 @@ export class FileScanner {
     } finally {
       file.walked = true;
       this.settle(file);
+      this.part.timings.push({ path: task.rel, units: split.units.length, ms: Math.round((performance.now() - t0) * 100) / 100 });
     }
   }
 
@@ -125,17 +134,20 @@ export class FileScanner {
     await this.confirmer.submit(unit, id, (verdict) => {
       // A failed confirmation keeps the triage verdict: reported, never silently dropped.
       if (verdict.error) this.part.notes.push(modelNote(file.rel, unit, "confirm-error", verdict.error));
-      this.record(file, unit, verdict.error ? triage : verdict, triage.cwe);
+      if (verdict.error) this.record(file, unit, triage);
+      // A confirming model that agrees keeps the triage's findings at their sinks, under its own name.
+      else if (verdict.vulnerable && triage.findings?.length) this.record(file, unit, triage, undefined, verdict.model);
+      else this.record(file, unit, verdict, triage.cwe);
       file.pending--;
       this.settle(file);
     });
   }
 
-  private record(file: OpenFile, unit: CodeUnit, prediction: Prediction, fallbackCwe?: string | null): void {
-    const finding = buildFinding(file, unit, prediction, fallbackCwe);
-    if (!finding) return;
-    const suppression = findSuppression(file.suppressions, finding);
-    file.findings.push(suppression ? { ...finding, suppression } : finding);
+  private record(file: OpenFile, unit: CodeUnit, prediction: Prediction, fallbackCwe?: string | null, by?: string): void {
+    for (const finding of buildFindings(file, unit, prediction, fallbackCwe, by)) {
+      const suppression = findSuppression(file.suppressions, finding);
+      file.findings.push(suppression ? { ...finding, suppression } : finding);
+    }
   }
 
   /** Once a file is walked and answered: number repeated fingerprints, add line hashes. */

@@ -29,9 +29,12 @@ export interface TrainOptions {
   features?: FeatureSet;
   /** Features seen in fewer training records are dropped. Defaults to `2`. */
   minCount?: number;
-  /** L2 penalties tried (the best pair-grouped cross-validation MCC on `data` wins). Defaults to `[3e-3, 1e-2, 3e-2]`. */
+  /**
+   * L2 penalties tried, each with every treatment of a vulnerable record's other candidates (the best
+   * pair-grouped cross-validation MCC on `data` wins). Defaults to `[3e-3, 1e-2, 3e-2]`.
+   */
   l2?: number[];
-  /** Weight of the ranking term "each vulnerable twin scores above its fix". Defaults to `1`. */
+  /** Weight of the ranking term "a vulnerable twin's weakness scores above the same sink in its fix". Defaults to `1`. */
   pairWeight?: number;
   /** Defaults to `60`. */
   epochs?: number;
@@ -68,7 +71,7 @@ export async function trainEmbedded(options: TrainOptions, log: (msg: string) =>
   const grid = options.l2 ?? [3e-3, 1e-2, 3e-2];
   const maxFpr = options.maxFpr ?? DEFAULT_MAX_FPR;
   log(`train: ${train.length} records; val: ${val.length} records`);
-  const { model, l2, threshold, crossValidation } = selectEmbedded(trainF, set, { l2: grid, seed, minCount, epochs: options.epochs, pairWeight, folds: FOLDS, maxFpr }, log);
+  const { model, l2, others, cweSource, threshold, crossValidation } = selectEmbedded(trainF, set, { l2: grid, seed, minCount, epochs: options.epochs, pairWeight, folds: FOLDS, maxFpr }, log);
   const trainMetrics = evaluate(model, trainF);
   const valMetrics = val.length ? evaluate(model, valF) : undefined;
   model.manifest = {
@@ -79,9 +82,19 @@ export async function trainEmbedded(options: TrainOptions, log: (msg: string) =>
       train: { path: options.data, sha256: await sha256File(options.data), records: train.length, languages: languages(train) },
       ...(options.val ? { val: { path: options.val, sha256: await sha256File(options.val), records: val.length, languages: languages(val) } } : {}),
     },
-    hyperparameters: { l2, l2_grid: grid, pair_weight: pairWeight, folds: FOLDS, epochs: options.epochs ?? 60, min_count: minCount, optimizer: "adam", batch_size: 32, max_fpr: maxFpr, threshold },
-    vocabulary_size: Object.keys(model.weights).length,
-    metrics: { cross_validation: { mcc: pick1(crossValidation.mcc), fpr: pick1(crossValidation.fpr) }, train: pick(trainMetrics), ...(valMetrics ? { val: pick(valMetrics) } : {}) },
+    hyperparameters: { l2, l2_grid: grid, others, cwe_source: cweSource, pair_weight: pairWeight, folds: FOLDS, epochs: options.epochs ?? 60, min_count: minCount, optimizer: "adam", batch_size: 32, max_fpr: maxFpr, threshold },
+    vocabulary_size: Object.keys(model.scorer.weights).length,
+    metrics: {
+      cross_validation: {
+        mcc: pick1(crossValidation.mcc),
+        fpr: pick1(crossValidation.fpr),
+        f1: pick1(crossValidation.f1),
+        cwe_exact_accuracy: crossValidation.cweExact,
+        grid: crossValidation.grid.map((g) => ({ ...g, mcc: pick1(g.mcc), fpr: pick1(g.fpr) })),
+      },
+      train: pick(trainMetrics),
+      ...(valMetrics ? { val: pick(valMetrics) } : {}),
+    },
   };
   await mkdir(options.out, { recursive: true });
   const file = join(options.out, "model.json");

@@ -33,7 +33,7 @@ describe("trainEmbedded", () => {
     expect(await readFile(b.file, "utf8")).toBe(textA);
 
     const model = JSON.parse(textA);
-    expect(model).toMatchObject({ format: "cwescope-embedded", version: 1, features: "view", classes: ["none", "CWE-78", "CWE-89"] });
+    expect(model).toMatchObject({ format: "cwescope-embedded", version: 2, features: "view" });
     expect(model.manifest.seed).toBe(5);
     expect(model.manifest.data.train.sha256).toBe(sha256(await readFile(train)));
     expect(model.manifest.data.val.records).toBe(8);
@@ -41,7 +41,7 @@ describe("trainEmbedded", () => {
     expect(model.manifest.metrics.cross_validation.mcc).toBe(1);
     expect(model.manifest.metrics.val.mcc).toBe(1);
     expect(model.calibration.a).toBeGreaterThan(0);
-    expect(Object.keys(model.weights).every((f) => !/cur|ping|host|execute/.test(f))).toBe(true);
+    expect(Object.keys(model.scorer.weights).every((f) => !/cur|ping|host|execute/.test(f))).toBe(true);
 
     const detector = await createEmbeddedDetector(a.file, {});
     const vuln = await detector.detect({ id: "x", language: "python", code: "def h(name):\n    sql = 'DELETE FROM t WHERE n = ' + name\n    db.execute(sql)\n" });
@@ -56,7 +56,7 @@ describe("trainEmbedded", () => {
     await writeFile(train, dataset(6, "tr"));
     const { model } = await trainEmbedded({ data: train, out: join(dir, "t"), features: "tokens", epochs: 20 });
     expect(model.features).toBe("tokens");
-    expect(Object.keys(model.binary.weights).every((f) => f.startsWith("tok:"))).toBe(true);
+    expect(Object.keys(model.scorer.weights).every((f) => f.startsWith("tok:"))).toBe(true);
     expect(model.manifest.metrics).not.toHaveProperty("val");
   });
 });

@@ -43,11 +43,11 @@ export function registerPredict(program: Command, state: ProgramState): void {
     .description("write one prediction per dataset record (JSONL, same order)")
     .requiredOption("--model <id>", "model id: embedded, embedded:<path>, llamacpp:<gguf>, openai:<model>")
     .requiredOption("--input <file>", "dataset records (JSONL)")
-    .requiredOption("--output <file>", "prediction records (JSONL)")
+    .requiredOption("-o, --output <file>", "prediction records (JSONL)")
     .option("--concurrency <n>", "samples in flight", "4")
     .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
     .option("--api-key-env <NAME>", "environment variable holding the server's API key (never the key itself)")
-    .option("--prompt <id>", "prompt template for language models: study-instruction-v1, chat-json-v1, dozono-binary-v1")
+    .option("--prompt <id>", "prompt template for language models: chat-json-v2 (default), study-instruction-v2, study-instruction-v1, chat-json-v1, dozono-binary-v1")
     .option("--threshold <p>", "embedded model: the calibrated score (0-1) a unit needs to be flagged (default: the model's own)")
     .action(
       action(state, async (ctx, opts: PredictOpts) => {

@@ -32,7 +32,7 @@ describe("embedded detector (shipped model)", () => {
     expect(d.id).toBe("embedded");
     expect(d.backend).toBe("embedded");
     expect(await d.digest()).toMatch(/^[0-9a-f]{64}$/);
-    expect(d.versions()["embedded-format"]).toBe("1");
+    expect(d.versions()["embedded-format"]).toBe("2");
   });
 
   it("answers valid prediction records for code and for a parsed unit alike", async () => {
@@ -74,6 +74,6 @@ describe("embedded detector (shipped model)", () => {
     await expect(createDetector("embedded:/nonexistent/model.json")).rejects.toThrow(/not found/);
     const dir = await mkdtemp(join(tmpdir(), "cwescope-bad-"));
     await writeFile(join(dir, "model.json"), JSON.stringify({ format: "cwescope-embedded", version: 99 }));
-    await expect(createDetector(`embedded:${dir}`)).rejects.toThrow(/not a cwescope-embedded v1 model/);
+    await expect(createDetector(`embedded:${dir}`)).rejects.toThrow(/not a cwescope-embedded v2 model/);
   });
 });

@@ -1,0 +1,48 @@
+// Express/Connect (and the request members Koa, Fastify and Hapi share): request reads, responses, handlers.
+import type { KnowledgeFamily } from "../KnowledgeRows.js";
+
+const REQ = ["req", "request", "ctx.request", "ctx"];
+
+export const express: KnowledgeFamily = {
+  family: "express",
+  sources: [
+    ...REQ.flatMap((r) =>
+      ["query", "body", "params", "param", "files", "file", "url", "originalUrl", "path"].map((m) => ({
+        pattern: `${r}.${m}`,
+        concept: m.startsWith("file") ? ("upload" as const) : ("request" as const),
+        member: true,
+      })),
+    ),
+    ...REQ.flatMap((r) => ["headers", "cookies", "signedCookies", "ip", "hostname"].map((m) => ({ pattern: `${r}.${m}`, concept: "request-header" as const, member: true }))),
+    { pattern: "req.get", concept: "request-header" },
+    { pattern: "req.header", concept: "request-header" },
+    { pattern: "req.param", concept: "request" },
+    { pattern: "**.searchParams.get", concept: "request" },
+    { pattern: "**.json", concept: "request" },
+    { pattern: "**.formData", concept: "request" },
+  ],
+  sinks: [
+    { callee: "res.sendFile", concept: "file-path", args: [0], unless: { keyword: "root", value: /./ } },
+    { callee: "res.download", concept: "file-path", args: [0] },
+    { callee: "**.mv", concept: "upload-save", args: [0] },
+    { callee: "res.send", concept: "html-output", args: [0] },
+    { callee: "res.write", concept: "html-output", args: [0] },
+    { callee: "res.end", concept: "html-output", args: [0] },
+    { callee: "res.redirect", concept: "redirect", args: [0, 1] },
+    { callee: "ctx.redirect", concept: "redirect", args: [0] },
+    { callee: "reply.redirect", concept: "redirect", args: [0, 1] },
+    { callee: "res.json", concept: "response" },
+  ],
+  guards: [
+    { callee: "csurf", concept: "csrf", cleans: false },
+    { callee: "csrf", concept: "csrf", cleans: false },
+    { callee: "lusca.csrf", concept: "csrf", cleans: false },
+  ],
+  handlers: ["app.*", "router.*", "**.route", "server.*", "fastify.*", "api.*"],
+  handlerParams: [
+    { callee: "fastify.*", shapes: [["request", "reply"]] },
+    // Express/Connect (and socket-style routers): (req, res, next); four parameters is an error handler.
+    { callee: "**.*", shapes: [["req", "res", "next"], ["err", "req", "res", "next"]] },
+  ],
+};
+

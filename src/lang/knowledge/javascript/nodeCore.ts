@@ -1,0 +1,50 @@
+// Node core: process inputs, vm and timers, Buffer, http(s) clients, dynamic require.
+import type { KnowledgeFamily } from "../KnowledgeRows.js";
+
+export const nodeCore: KnowledgeFamily = {
+  family: "node-core",
+  sources: [
+    { pattern: "process.argv", concept: "argv", member: true },
+    { pattern: "process.env", concept: "env", member: true },
+  ],
+  sinks: [
+    { callee: "eval", concept: "code-eval", args: [0] },
+    { callee: "Function", concept: "code-eval" },
+    { callee: "vm.*", concept: "code-eval", args: [0] },
+    { callee: "setTimeout", concept: "code-eval", args: [0] },
+    { callee: "setInterval", concept: "code-eval", args: [0] },
+    { callee: "require", concept: "dynamic-import", args: [0] },
+    { callee: "import", concept: "dynamic-import", args: [0] },
+    ...["get", "post", "put", "delete", "patch", "head", "request"].flatMap((m) => [
+      { callee: `http.${m}`, concept: "http-request" as const, args: [0] },
+      { callee: `https.${m}`, concept: "http-request" as const, args: [0] },
+    ]),
+    { callee: "Buffer.alloc", concept: "alloc" },
+    { callee: "Buffer.allocUnsafe", concept: "alloc" },
+    { callee: "Array", concept: "alloc" },
+    { callee: "**.repeat", concept: "alloc" },
+    { callee: "Array.from", concept: "alloc" },
+    { callee: "**.padStart", concept: "alloc" },
+    { callee: "**.padEnd", concept: "alloc" },
+    { callee: "Object.assign", concept: "mass-assignment", args: [1, 2, 3] },
+  ],
+  guards: [
+    { callee: "encodeURIComponent", concept: "escape" },
+    { callee: "parseInt", concept: "type-cast" },
+    { callee: "parseFloat", concept: "type-cast" },
+    { callee: "Number", concept: "type-cast" },
+    { callee: "Number.parseInt", concept: "type-cast" },
+    { callee: "Boolean", concept: "type-cast" },
+    { callee: "Math.min", concept: "size-limit" },
+    { callee: "**.slice", concept: "size-limit", firstArg: /^0$/ },
+    { callee: "**.substring", concept: "size-limit", firstArg: /^0$/ },
+    { callee: "**.substr", concept: "size-limit", firstArg: /^0$/ },
+    { callee: "**.includes", concept: "allow-list", cleans: false },
+    { callee: "**.has", concept: "allow-list", cleans: false },
+    { callee: "**.test", concept: "pattern-check", cleans: false },
+    { callee: "**.match", concept: "pattern-check", cleans: false },
+    { callee: "JSON.parse", concept: "safe-loader", cleans: false },
+    { callee: "URL", concept: "url-check", cleans: false },
+    { callee: "url.parse", concept: "url-check", cleans: false },
+  ],
+};

@@ -1,6 +1,6 @@
 // Reads what an assignment does to the values in scope: names (plain, destructured, pairwise), fields of an
 // object (`self.q = …`, `opts.cmd = …`), elements of a container (`d["k"] = …`) and calls that add to one.
-import { MAX_VALUE_TEXT, OPAQUE, type Bindings } from "./Bindings.js";
+import { MAX_VALUE_TEXT, OPAQUE, PARAM, type Bindings } from "./Bindings.js";
 import type { CompiledTable } from "./CompiledTable.js";
 import type { Findings } from "./Findings.js";
 import { bindModule } from "./importAliases.js";
@@ -80,14 +80,20 @@ export class Assignments {
     else if (!ADDERS.has(name)) return;
     if (!receiver || !parts.length) return;
     const key = this.values.fieldKey(receiver);
-    if (!key || this.bindings.aliases.has(key) || this.bindings.roleBound.has(key)) return;
+    // A module or a handler's role (`logging`, `res`) is no container; a local or a plain parameter may be.
+    const alias = key && this.bindings.aliases.get(key)?.[0];
+    if (!key || (alias !== undefined && alias !== OPAQUE && alias !== PARAM)) return;
     let taint: Taint | null = null;
     for (const p of parts) taint = merge(taint, this.taints.taint(p));
     if (!taint) return;
     const stepped = withStep(taint, this.findings.step(call, "step", `added to ${key}`));
     this.bindings.elements.delete(key);
     if (key.includes(".")) this.bindings.fields.set(key, merge(this.bindings.fields.get(key) ?? null, stepped));
-    else this.bindings.env.set(key, merge(this.bindings.env.get(key) ?? null, stepped)!);
+    else {
+      this.bindings.env.set(key, merge(this.bindings.env.get(key) ?? null, stepped)!);
+      // `words = []` then `words.append(q)`: the list is no constant any more.
+      if (this.bindings.shapes.get(key) === "literal") this.bindings.shapes.set(key, "value");
+    }
   }
 
   /** `obj.f = v`, `self.q = v`, `d["k"] = v`: the field or element holds `v`; a container holds what it holds. */
@@ -111,10 +117,13 @@ export class Assignments {
       for (const t of next.values()) whole = merge(whole, t);
       if (whole) bindings.env.set(owner, whole);
       else bindings.env.delete(owner);
+      if (whole && bindings.shapes.get(owner) === "literal") bindings.shapes.set(owner, "value");
       return;
     }
     if (key === undefined) bindings.elements.delete(owner);
-    if (stepped) bindings.env.set(owner, merge(bindings.env.get(owner) ?? null, stepped)!);
+    if (!stepped) return;
+    bindings.env.set(owner, merge(bindings.env.get(owner) ?? null, stepped)!);
+    if (bindings.shapes.get(owner) === "literal") bindings.shapes.set(owner, "value");
   }
 
   /** Binds the names of `left` to the value `right` (whose taint is `taint`). */

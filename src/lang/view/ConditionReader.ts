@@ -4,12 +4,9 @@ import type { Bindings } from "./Bindings.js";
 import type { GuardConcept } from "./concepts.js";
 import type { Findings } from "./Findings.js";
 import { isFunctionNode } from "../unitNodes.js";
-import { CONSTANTS } from "./nodeTypes.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
 import { cleanedBy, LITERAL, type Taint } from "./Taint.js";
 import type { ValueReader } from "./ValueReader.js";
-
-const FALSY = /^(False|false|None|null|undefined|0|0\.0)$/;
 
 export class ConditionReader {
   constructor(
@@ -100,13 +97,6 @@ export class ConditionReader {
       if (callee && this.values.partialMatch(callee, args ? namedChildren(args) : [])) return true;
     }
     return node.children.some((c) => c.named && !isFunctionNode(c.type) && this.partialIn(c));
-  }
-
-  /** A branch whose condition is a falsy constant (`False`, `0`, `None`, `false`, `null`) never runs. */
-  neverTaken(statement: SyntaxNode): boolean {
-    let cond = field(statement, "condition") ?? namedChildren(statement)[0];
-    while (cond && cond.type === "parenthesized_expression") cond = namedChildren(cond)[0];
-    return !!cond && FALSY.test(this.values.src(cond)) && (CONSTANTS.has(cond.type) || cond.type === "false");
   }
 
   /** The tainted locals a condition tests (and those they were computed from), as cleaned by `checks`. */

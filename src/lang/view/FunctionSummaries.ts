@@ -51,7 +51,7 @@ export class FileSummaries {
     private readonly root: SyntaxNode,
     private readonly src: (node: SyntaxNode) => string,
     /** Reads one function of the file with its parameters marked (`ViewBuilder.summarise`). */
-    private readonly read: (fn: SyntaxNode, summaries: FileSummaries) => FunctionSummary,
+    private readonly read: (fn: SyntaxNode, summaries: FileSummaries) => FunctionSummary | undefined,
   ) {}
 
   /**
@@ -103,7 +103,7 @@ export class FileSummaries {
     this.active++;
     try {
       const summary = this.read(fn, this);
-      this.memo.set(fn, summary);
+      this.memo.set(fn, summary ?? null);
       return summary;
     } finally {
       this.active--;

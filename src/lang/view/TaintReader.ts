@@ -47,7 +47,7 @@ export class TaintReader {
         return cleanedBy(base, ["size-limit"]);
       }
       const index = t.startsWith("subscript") ? field(node, "subscript") ?? field(node, "index") : undefined;
-      return merge(base, index && t === "subscript_expression" ? this.taint(index) : null);
+      return merge(this.widened(base, obj!, node), index && t === "subscript_expression" ? this.taint(index) : null);
     }
     if (t === "call" || t === "call_expression" || t === "new_expression") return this.callTaint(node);
     if (t === "conditional_expression" || t === "ternary_expression") return this.conditionalTaint(node);
@@ -123,7 +123,7 @@ export class TaintReader {
     if (callee.type === "attribute" || callee.type === "member_expression") {
       const obj = field(callee, "object");
       if (obj) {
-        receiver = this.taint(obj);
+        receiver = this.widened(this.taint(obj), obj, node);
         const method = path[path.length - 1];
         // `d.get("k")` on a container whose keys are known reads that element.
         const element = method === "get" && args ? this.known(node, obj, namedChildren(args)[0], false) : undefined;
@@ -133,6 +133,16 @@ export class TaintReader {
       }
     }
     return merge(receiver, argTaint);
+  }
+
+  /**
+   * A source read through a member, item or method of it is shown whole: `request.args.get("q")`, not
+   * `request.args`; a value that came from elsewhere keeps its path.
+   */
+  private widened(taint: Taint | null, part: SyntaxNode, node: SyntaxNode): Taint | null {
+    const first = taint?.path?.length === 1 ? taint.path[0]! : undefined;
+    if (!first || first.kind !== "source" || first.note || first.line !== part.line || part.type === "identifier") return taint;
+    return { ...taint!, path: [this.findings.step(node, "source")] };
   }
 
   private fromSource(concept: SourceConcept, node: SyntaxNode): Taint {

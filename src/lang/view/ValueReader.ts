@@ -223,7 +223,8 @@ export class ValueReader {
       const method = this.path(callee, false).pop() ?? "";
       const obj = field(callee, "object");
       if ((method === "format" || method === "format_map") && obj && STRINGS.has(obj.type)) return argNodes.length ? "interpolated" : "literal";
-      if (method === "join" || method === "concat") return argNodes.reduce<ArgShape>((w, c) => worseShape(w, this.shapeOf(c) === "literal" ? "literal" : "concat"), "literal");
+      // `" ".join(words)` / `parts.join(" ")`: the parts may be the receiver or the argument.
+      if (method === "join" || method === "concat") return (obj ? [obj, ...argNodes] : argNodes).reduce<ArgShape>((w, c) => worseShape(w, this.shapeOf(c) === "literal" ? "literal" : "concat"), "literal");
       return "value";
     }
     return "value";

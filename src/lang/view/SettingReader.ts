@@ -29,7 +29,7 @@ export class SettingReader {
     const valueText = this.values.valueText(value);
     for (const rule of SETTINGS) {
       if (!rule.key.test(name) || !rule.value.test(valueText)) continue;
-      if (rule.sink) this.findings.addSink(rule.sink, value, LITERAL);
+      if (rule.sink) this.findings.addSink(rule.sink, value, LITERAL, "none", false, [], rule.cwe);
       if (rule.guard) this.findings.guard(rule.guard);
     }
     if (GUARD_LIST_KEY.test(name)) {

@@ -76,7 +76,7 @@ export class CallReader {
       let taint: Taint | null = null;
       for (const a of dangerous) taint = merge(taint, this.taints.taint(a));
       // A weak algorithm or an insecure option is the weakness whatever data it is given.
-      if (!taint && PRESENCE_SINKS.has(rule.concept)) taint = LITERAL;
+      if (PRESENCE_SINKS.has(rule.concept)) taint = LITERAL;
       let shape: ArgShape = "none";
       for (const a of dangerous) shape = worseShape(shape, this.values.shapeOf(a));
       // Values passed apart from the text; a callback in that place (`db.query(sql, (err, rows) => …)`) binds nothing.
@@ -87,8 +87,8 @@ export class CallReader {
       if (rule.concept === "dynamic-import" && !taint) continue;
       if ((rule.concept === "spawn" || rule.concept === "shell") && /["'`]--["'`]/.test(this.values.src(args ?? node))) this.findings.guard("option-terminator");
       if (CURRENT_USER.test(argText)) this.findings.guard("ownership");
-      // The CWE reads the call as written: a hashed `password` is CWE-916 whatever the local holds.
-      const cwe = rule.refine?.find((r) => r.text.test(this.values.src(node)))?.cwe ?? rule.cwe;
+      // The CWE reads the statement as written: a hashed `password` is CWE-916 whatever the local holds.
+      const cwe = rule.refine ? (rule.refine.find((r) => r.text.test(this.statementText(node)))?.cwe ?? rule.cwe) : rule.cwe;
       this.findings.addSink(rule.concept, node, taint, shape, bound, own, cwe);
       const assumed = this.values.assumedModule(this.compiled.sinks, callee);
       if (assumed) this.findings.sinks[this.findings.sinks.length - 1].inferred.push(`sink: ${assumed}`);
@@ -100,10 +100,15 @@ export class CallReader {
 
   /** Does the statement holding a call match a row's context (`token = Math.random()`)? */
   private inContext(node: SyntaxNode, context: { near?: RegExp; notNear?: RegExp }): boolean {
-    let n: SyntaxNode | undefined = node;
-    while (n.parent && !STATEMENT_LIKE.has(n.type)) n = n.parent;
-    const text = this.values.src(n).slice(0, 400);
+    const text = this.statementText(node);
     return (!context.near || context.near.test(text)) && !context.notNear?.test(text);
+  }
+
+  /** The text of the assignment, key, argument or statement a call is part of (its first 400 characters). */
+  private statementText(node: SyntaxNode): string {
+    let n: SyntaxNode = node;
+    while (n.parent && !STATEMENT_LIKE.has(n.type)) n = n.parent;
+    return this.values.src(n).slice(0, 400);
   }
 
   /** Guards a call's own keyword arguments or options set (`allow_redirects=False`, `{ maxRedirects: 0 }`). */

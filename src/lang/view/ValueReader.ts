@@ -63,7 +63,9 @@ export class ValueReader {
 
   /** A pasted snippet's module name no import, parameter or local binds (`cp` → `child_process`), resolved. */
   private assumedPath(raw: string[]): string[] | undefined {
-    const module = raw.length ? this.compiled.table.assumedModules?.[raw[0]] : undefined;
+    const known = this.compiled.table.assumedModules;
+    // Own names only: `constructor` or `toString` in a snippet is no module.
+    const module = raw.length && known && Object.hasOwn(known, raw[0]) ? known[raw[0]] : undefined;
     if (!module || this.bindings.env.has(raw[0]) || this.bindings.assigned.has(raw[0]) || this.bindings.origins.has(raw[0])) return undefined;
     return [...module, ...raw.slice(1)];
   }

@@ -238,7 +238,7 @@ export class ViewBuilder {
       const p = values.path(right);
       if (p.length) bindModule(left.type === "identifier" ? { ...node, children: [left] } : left, p[0], values.srcFn, bindings.aliases);
     }
-    if (left.type === "member_expression" || left.type === "attribute" || left.type === "subscript_expression" || left.type === "identifier") {
+    if (left.type === "member_expression" || left.type === "attribute" || left.type === "subscript_expression" || left.type === "subscript" || left.type === "identifier") {
       for (const rule of values.match(this.compiled.properties, left)) this.findings.addSink(rule.concept, node, this.taints.taint(right), "none", false, [], rule.cwe);
     }
     // A function's local is named by its author, not by an API: its name is no setting (`limit = …`).

@@ -17,14 +17,20 @@ export const hashing: KnowledgeFamily = {
     ...["sha224", "sha256", "sha384", "sha512", "sha3_256", "sha3_512", "blake2b", "blake2s"].map((h) => ({
       callee: `hashlib.${h}`, concept: "weak-hash" as const, args: [0], context: { near: PASSWORD[0].text }, cwe: "CWE-916",
     })),
-    ...["MD5", "SHA1", "MD4"].map((h) => ({ callee: `Crypto.Hash.${h}.new`, concept: "weak-hash" as const, refine: PASSWORD })),
+    ...["Crypto", "Cryptodome"].flatMap((pkg) => ["MD5", "SHA1", "MD4"].map((h) => ({ callee: `${pkg}.Hash.${h}.new`, concept: "weak-hash" as const, refine: PASSWORD }))),
     ...["MD5", "SHA1"].map((h) => ({ callee: `cryptography.hazmat.primitives.hashes.${h}`, concept: "weak-hash" as const, args: [] })),
     ...["MD5", "SHA1"].map((h) => ({ callee: `hashes.${h}`, concept: "weak-hash" as const, args: [] })),
     // Ciphers: broken algorithms, ECB, a constant IV; PyCryptodome and cryptography's hazmat layer.
-    ...["DES", "DES3", "ARC2", "ARC4", "Blowfish", "CAST", "XOR"].map((c) => ({ callee: `Crypto.Cipher.${c}.new`, concept: "weak-crypto" as const, args: [] })),
-    { callee: "Crypto.Cipher.AES.new", concept: "weak-crypto", args: [], whenArg: { index: 1, value: /MODE_ECB/ } },
+    // PyCryptodome installs as `Crypto` (pycryptodome) or `Cryptodome` (pycryptodomex).
+    ...["Crypto", "Cryptodome"].flatMap((pkg) => [
+      ...["DES", "DES3", "ARC2", "ARC4", "Blowfish", "CAST", "XOR"].map((c) => ({ callee: `${pkg}.Cipher.${c}.new`, concept: "weak-crypto" as const, args: [] })),
+      { callee: `${pkg}.Cipher.AES.new`, concept: "weak-crypto" as const, args: [], whenArg: { index: 1, value: /MODE_ECB/ } },
+      { callee: `${pkg}.Cipher.AES.new`, concept: "weak-crypto" as const, args: [], whenArg: { index: 2, value: /^b?["']/ } },
+    ]),
     { callee: "AES.new", concept: "weak-crypto", args: [], whenArg: { index: 1, value: /MODE_ECB/ } },
-    { callee: "Crypto.Cipher.AES.new", concept: "weak-crypto", args: [], whenArg: { index: 2, value: /^b?["']/ } },
+    // pyOpenSSL contexts for SSL 2/3 and TLS 1.0/1.1.
+    { callee: "OpenSSL.SSL.Context", concept: "weak-crypto", args: [], whenArg: { index: 0, value: /(SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD$/ } },
+    { callee: "SSL.Context", concept: "weak-crypto", args: [], whenArg: { index: 0, value: /(SSLv2|SSLv3|TLSv1|TLSv1_1)_METHOD$/ } },
     ...["TripleDES", "Blowfish", "ARC4", "IDEA", "CAST5", "SEED"].flatMap((c) => [
       { callee: `**.algorithms.${c}`, concept: "weak-crypto" as const, args: [] },
       { callee: `algorithms.${c}`, concept: "weak-crypto" as const, args: [] },
@@ -34,6 +40,7 @@ export const hashing: KnowledgeFamily = {
     { callee: "**.modes.CBC", concept: "weak-crypto", args: [], whenArg: { index: 0, value: /^b["']/ } },
     // Keys under 2048 bits (RSA/DSA) by position; `key_size=` is a setting (tables/settings.ts).
     { callee: "Crypto.PublicKey.RSA.generate", concept: "small-key", args: [], whenArg: { index: 0, value: /^(512|768|1024|1536)$/ } },
+    { callee: "Cryptodome.PublicKey.RSA.generate", concept: "small-key", args: [], whenArg: { index: 0, value: /^(512|768|1024|1536)$/ } },
     { callee: "RSA.generate", concept: "small-key", args: [], whenArg: { index: 0, value: /^(512|768|1024|1536)$/ } },
     { callee: "Crypto.PublicKey.DSA.generate", concept: "small-key", args: [], whenArg: { index: 0, value: /^(512|768|1024|1536)$/ } },
     // Randomness for a secret value: `random` is predictable, `secrets` is not.

@@ -14,6 +14,8 @@ export const headers: KnowledgeFamily = {
     { callee: "**.add_header", concept: "header-write", args: [1] },
     { callee: "**.set_header", concept: "header-write", args: [1] },
   ],
+  // A response object held in a local reads as `response`: `resp = make_response(…)` … `resp.headers[…] = v`.
+  moduleFactories: ["make_response", "flask.make_response", "flask.Response", "werkzeug.wrappers.Response"].map((callee) => ({ callee, module: "response" })),
   // `response.headers["X-Name"] = value`
   sinkProperties: ["response", "resp", "res", "rv"].map((r) => ({ property: `${r}.headers`, concept: "header-write" as const })),
 };

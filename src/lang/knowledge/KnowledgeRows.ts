@@ -27,4 +27,4 @@ export interface KnowledgeFamily extends KnowledgeRows {
 
 /** What a language fixes whatever its libraries: parameter roles and the few whole-language patterns. */
 export type LanguageBase = KnowledgeRows &
-  Pick<ApiTable, "requestParams" | "untaintedParams" | "trustedParamNames" | "contextHandler" | "defaultExportHandler" | "wholeRecord">;
+  Pick<ApiTable, "requestParams" | "untaintedParams" | "trustedParamNames" | "contextHandler" | "defaultExportHandler" | "wholeRecord" | "assumedModules" | "namedHandlers">;

@@ -33,5 +33,7 @@ export function assembleTable(base: LanguageBase, families: readonly KnowledgeFa
     ...(base.contextHandler ? { contextHandler: base.contextHandler } : {}),
     ...(base.defaultExportHandler ? { defaultExportHandler: base.defaultExportHandler } : {}),
     ...(base.wholeRecord ? { wholeRecord: base.wholeRecord } : {}),
+    ...(base.assumedModules ? { assumedModules: base.assumedModules } : {}),
+    ...(base.namedHandlers ? { namedHandlers: base.namedHandlers } : {}),
   };
 }

@@ -53,7 +53,7 @@ export class Assignments {
     }
     const taint = this.taints.taint(right);
     if (member || left.type === "identifier") {
-      for (const rule of values.match(this.compiled.properties, left)) this.findings.addSink(rule.concept, node, taint);
+      for (const rule of values.match(this.compiled.properties, left)) this.findings.addSink(rule.concept, node, taint, "none", false, [], rule.cwe);
     }
     // A function's local is named by its author, not by an API: its name is no setting (`limit = …`).
     if (!(depth && left.type === "identifier")) this.settings.setting(left, right);

@@ -56,7 +56,26 @@ export class ValueReader {
       // A parameter bound to a role is that role only: `.then((res) => res.json())` is no response.
       if (resolved.length || this.bindings.roleBound.has(raw[0])) return resolved;
     }
-    return index.match(raw);
+    const direct = index.match(raw);
+    const assumed = !alias && !direct.length ? this.assumedPath(raw) : undefined;
+    return assumed ? index.match(assumed) : direct;
+  }
+
+  /** A pasted snippet's module name no import, parameter or local binds (`cp` → `child_process`), resolved. */
+  private assumedPath(raw: string[]): string[] | undefined {
+    const known = this.compiled.table.assumedModules;
+    // Own names only: `constructor` or `toString` in a snippet is no module.
+    const module = raw.length && known && Object.hasOwn(known, raw[0]) ? known[raw[0]] : undefined;
+    if (!module || this.bindings.env.has(raw[0]) || this.bindings.assigned.has(raw[0]) || this.bindings.origins.has(raw[0])) return undefined;
+    return [...module, ...raw.slice(1)];
+  }
+
+  /** What a callee was assumed to be (`cp read as child_process (no import)`), when `match` assumed it. */
+  assumedModule<R>(index: RuleIndex<R>, callee: SyntaxNode): string | undefined {
+    const raw = this.path(callee, false);
+    if (!raw.length || this.bindings.aliases.has(raw[0]) || index.match(raw).length) return undefined;
+    const assumed = this.assumedPath(raw);
+    return assumed ? `${raw[0]} read as ${assumed.slice(0, assumed.length - raw.length + 1).join(".")} (no import)` : undefined;
   }
 
   /** The dotted path of a callee or member expression, with import aliases resolved. */

@@ -191,6 +191,11 @@ export class ViewBuilder {
       findings.handler = this.inHandler = true;
       roles = this.compiled.table.defaultExportHandler;
     }
+    const named = roles ? undefined : this.namedHandler(node, params);
+    if (named) {
+      findings.handler = this.inHandler = true;
+      roles = named.roles;
+    }
     const mark = this.bindings.shadowed.length;
     if (params) this.bindings.shadowed.push(...this.params.bindParams(params, roles, this.inHandler, !!this.summary && this.depth === 0));
     const body = field(node, "body");
@@ -203,8 +208,23 @@ export class ViewBuilder {
     // Functions that can run count: entry points and functions the unit refers to, not an unused helper.
     if (this.inHandler || findings.effects() !== before || this.reachable(node)) findings.functions++;
     this.inHandler = outerHandler;
+    // A source read from the handler's signature was assumed, not seen: the hits it reaches say so.
+    if (named) for (const hit of findings.sinks.slice(firstSink)) if (hit.tainted && hit.sources.length) hit.inferred.push(`source: ${named.note}`);
     findings.closeScope(firstSink);
     findings.scope = outerScope;
+  }
+
+  /** The table's `namedHandlers` entry for a function by its name or the target it is assigned or exported to. */
+  private namedHandler(node: SyntaxNode, params: SyntaxNode | undefined): { roles: string[]; note: string } | undefined {
+    const entries = this.compiled.table.namedHandlers;
+    if (!entries?.length) return undefined;
+    const p = node.parent;
+    const target = field(node, "name") ?? (p?.type === "assignment_expression" ? field(p, "left") : p?.type === "variable_declarator" ? field(p, "name") : undefined);
+    if (!target) return undefined;
+    const name = this.values.src(target).replace(/\s+/g, "");
+    const first = params && (params.type === "identifier" ? params : namedChildren(params)[0]);
+    const firstName = first ? this.values.src(first).replace(/[:=?].*$/s, "").trim() : "";
+    return entries.find((e) => e.name.test(name) && (!e.firstParam || e.firstParam.test(firstName)));
   }
 
   /**

@@ -10,13 +10,36 @@ export const base: LanguageBase = {
   ],
   riskDecorators: [{ name: /csrf.*(ignore|skip|exempt|disable)|(skip|ignore|disable).*csrf/i, concept: "csrf-disabled" }],
   requestParams: /^(req|request|ctx)$/,
-  untaintedParams: /^(res|response|next|reply|this|app|db|logger|err|error)$/,
+  untaintedParams: /^(res|response|next|reply|this|app|db|logger|err|error|context)$/,
+  namedHandlers: [
+    // AWS Lambda (and Netlify/Vercel functions in the same shape): `exports.handler = async (event, context) =>`.
+    { name: /^((module\.)?exports\.)?handler$/, firstParam: /^(event|evt|e)$/, roles: ["event", "context"], note: "event read as a serverless event (handler signature)" },
+    // Azure Functions: `module.exports = async function (context, req)`.
+    { name: /^module\.exports$/, firstParam: /^context$/, roles: ["context", "req"], note: "req read as an Azure Functions request (handler signature)" },
+    // Google Cloud Functions and other exported (req, res) functions.
+    { name: /^(module\.)?exports\.\w+$/, firstParam: /^req(uest)?$/, roles: ["req", "res"], note: "req read as an HTTP request (exported (req, res) handler)" },
+    // Next.js route handlers: `export async function GET(request, { params })`.
+    { name: /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/, roles: ["request", "route"], note: "request read as a Next.js route handler's request" },
+  ],
   // A helper's parameter is read by its role, never by its name: `db` or `res` renamed is the same value.
   trustedParamNames: /^this$/,
   // Koa: a handler whose first parameter is used like a context object.
   contextHandler: { roles: ["ctx", "next"], firstParamUse: /^\s*\.\s*(request|state|throw|cookies|status\s*=|body\s*=|redirect)\b/ },
   // Next.js API routes: the module's default-exported function is (req, res).
   defaultExportHandler: ["req", "res"],
+  // Names pasted snippets use for modules without their `require`/`import` (`cp.exec(cmd)`).
+  assumedModules: {
+    cp: ["child_process"],
+    childProcess: ["child_process"],
+    child_process: ["child_process"],
+    exec: ["child_process", "exec"],
+    execSync: ["child_process", "execSync"],
+    spawn: ["child_process", "spawn"],
+    spawnSync: ["child_process", "spawnSync"],
+    execFile: ["child_process", "execFile"],
+    shell: ["shelljs"],
+    fsPromises: ["fs", "promises"],
+  },
   callbackParams: [
     // Node-style database and file callbacks: (err, rows/data, fields).
     { callee: "**.query", roles: ["err", "rows", "fields"] },

@@ -32,13 +32,24 @@ export const express: KnowledgeFamily = {
     { callee: "ctx.redirect", concept: "redirect", args: [0] },
     { callee: "reply.redirect", concept: "redirect", args: [0, 1] },
     { callee: "res.json", concept: "response" },
+    // Headers from input (response splitting) and cookies without their flags.
+    ...["res.setHeader", "res.set", "res.header", "ctx.set", "reply.header", "response.setHeader"].map((c) => ({ callee: c, concept: "header-write" as const, args: [1] })),
+    { callee: "res.cookie", concept: "cookie-flags", args: [], unless: { keyword: "secure", value: /^true$/ }, cwe: "CWE-614" },
+    { callee: "res.cookie", concept: "cookie-flags", args: [], unless: { keyword: "httpOnly", value: /^true$/ }, cwe: "CWE-1004" },
+    { callee: "res.cookie", concept: "header-write", args: [1] },
+    { callee: "ctx.cookies.set", concept: "cookie-flags", args: [], when: { keyword: "httpOnly", value: /^false$/ }, cwe: "CWE-1004" },
+    { callee: "ctx.cookies.set", concept: "cookie-flags", args: [], when: { keyword: "secure", value: /^false$/ }, cwe: "CWE-614" },
+    // Hapi: h.redirect(url), h.response(markup).
+    { callee: "h.redirect", concept: "redirect", args: [0] },
+    { callee: "h.response", concept: "html-output", args: [0] },
   ],
   guards: [
     { callee: "csurf", concept: "csrf", cleans: false },
     { callee: "csrf", concept: "csrf", cleans: false },
     { callee: "lusca.csrf", concept: "csrf", cleans: false },
   ],
-  handlers: ["app.*", "router.*", "**.route", "server.*", "fastify.*", "api.*"],
+  // Express, Koa routers, Fastify, Hapi's server.route; Google Cloud Functions and Firebase HTTP functions.
+  handlers: ["app.*", "router.*", "**.route", "server.*", "fastify.*", "api.*", "functions.http", "**.onRequest"],
   handlerParams: [
     { callee: "fastify.*", shapes: [["request", "reply"]] },
     // Express/Connect (and socket-style routers): (req, res, next); four parameters is an error handler.

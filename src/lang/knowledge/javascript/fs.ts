@@ -19,6 +19,13 @@ export const fs: KnowledgeFamily = {
       { callee: `fsp.${f}`, concept: "file-write" as const, args: [0] },
     ]),
     { callee: "fs.copyFile", concept: "upload-save", args: [1] },
+    // Deno and Bun file APIs.
+    ...["readTextFile", "readFile", "readTextFileSync", "readFileSync", "open", "remove", "readDir"].map((f) => ({ callee: `Deno.${f}`, concept: "file-path" as const, args: [0] })),
+    ...["writeTextFile", "writeFile", "writeTextFileSync", "writeFileSync"].map((f) => ({ callee: `Deno.${f}`, concept: "file-write" as const, args: [0] })),
+    { callee: "Bun.file", concept: "file-path", args: [0] },
+    { callee: "Bun.write", concept: "file-write", args: [0] },
+    // Express's static root from input serves any directory.
+    { callee: "express.static", concept: "file-path", args: [0] },
   ],
   guards: [
     { callee: "path.basename", concept: "path-sanitize" },

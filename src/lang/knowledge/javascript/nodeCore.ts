@@ -6,9 +6,12 @@ export const nodeCore: KnowledgeFamily = {
   sources: [
     { pattern: "process.argv", concept: "argv", member: true },
     { pattern: "process.env", concept: "env", member: true },
+    { pattern: "Deno.args", concept: "argv", member: true },
+    { pattern: "Bun.argv", concept: "argv", member: true },
+    { pattern: "Deno.env.get", concept: "env" },
   ],
   sinks: [
-    { callee: "eval", concept: "code-eval", args: [0] },
+    { callee: "eval", concept: "code-eval", args: [0], cwe: "CWE-95" },
     { callee: "Function", concept: "code-eval" },
     { callee: "vm.*", concept: "code-eval", args: [0] },
     { callee: "setTimeout", concept: "code-eval", args: [0] },
@@ -27,6 +30,8 @@ export const nodeCore: KnowledgeFamily = {
     { callee: "**.padStart", concept: "alloc" },
     { callee: "**.padEnd", concept: "alloc" },
     { callee: "Object.assign", concept: "mass-assignment", args: [1, 2, 3] },
+    // Regular expressions compiled from input (ReDoS, pattern injection).
+    { callee: "RegExp", concept: "regex-build", args: [0], whenArg: { index: 0, value: /^(?!["'`/])/ } },
   ],
   guards: [
     { callee: "encodeURIComponent", concept: "escape" },
@@ -44,6 +49,11 @@ export const nodeCore: KnowledgeFamily = {
     { callee: "**.test", concept: "pattern-check", cleans: false },
     { callee: "**.match", concept: "pattern-check", cleans: false },
     { callee: "JSON.parse", concept: "safe-loader", cleans: false },
+    { callee: "escapeRegExp", concept: "escape" },
+    { callee: "_.escapeRegExp", concept: "escape" },
+    { callee: "lodash.escapeRegExp", concept: "escape" },
+    { callee: "escape-string-regexp", concept: "escape" },
+    { callee: "escapeStringRegexp", concept: "escape" },
     { callee: "URL", concept: "url-check", cleans: false },
     { callee: "url.parse", concept: "url-check", cleans: false },
   ],

@@ -12,6 +12,16 @@ export const base: LanguageBase = {
   riskDecorators: [{ name: /csrf_exempt|csrf\.exempt|exempt/i, concept: "csrf-disabled" }],
   // Flask, FastAPI, Starlette, Bottle and Sanic routes; DRF's `api_view`; websocket routes.
   handlers: ["**.route", "**.get", "**.post", "**.put", "**.delete", "**.patch", "api_view", "**.websocket"],
+  // Names pasted snippets use for modules without their import (`sp.call(cmd, shell=True)`).
+  assumedModules: {
+    sp: ["subprocess"],
+    ET: ["xml", "etree", "ElementTree"],
+    ElementTree: ["xml", "etree", "ElementTree"],
+    etree: ["lxml", "etree"],
+    minidom: ["xml", "dom", "minidom"],
+    np: ["numpy"],
+    pd: ["pandas"],
+  },
   requestParams: /^(request|req)$/,
   untaintedParams: /^(self|cls|app|db|session|config|settings|logger|conn|cursor)$/,
   // `match` anchors only the start of the value, `search` neither end; `fullmatch` always checks all of it.

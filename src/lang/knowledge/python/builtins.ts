@@ -5,8 +5,8 @@ export const builtins: KnowledgeFamily = {
   family: "builtins",
   sources: [{ pattern: "input", concept: "stdin" }],
   sinks: [
-    { callee: "eval", concept: "code-eval", args: [0] },
-    { callee: "exec", concept: "code-eval", args: [0] },
+    { callee: "eval", concept: "code-eval", args: [0], cwe: "CWE-95" },
+    { callee: "exec", concept: "code-eval", args: [0], cwe: "CWE-95" },
     { callee: "compile", concept: "code-eval", args: [0] },
     { callee: "**.literal_eval", concept: "response", args: [] },
     { callee: "__import__", concept: "dynamic-import" },

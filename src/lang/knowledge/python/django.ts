@@ -10,6 +10,8 @@ export const django: KnowledgeFamily = {
   ],
   sinks: [
     { callee: "**.raw", concept: "sql", args: [0], parameterisedAfter: 1 },
+    { callee: "RawSQL", concept: "sql", args: [0], parameterisedAfter: 1 },
+    { callee: "django.db.models.expressions.RawSQL", concept: "sql", args: [0], parameterisedAfter: 1 },
     { callee: "**.extra", concept: "sql", args: [], keywords: ["where", "select", "tables", "order_by"] },
     { callee: "mark_safe", concept: "html-output" },
     { callee: "format_html", concept: "html-output", args: [0] },
@@ -29,5 +31,7 @@ export const django: KnowledgeFamily = {
     { callee: "**.has_permission", concept: "authz", cleans: false },
     { callee: "**.has_role", concept: "authz", cleans: false },
     { callee: "url_has_allowed_host_and_scheme", concept: "url-check" },
+    { callee: "is_safe_url", concept: "url-check" },
+    { callee: "escape_uri_path", concept: "escape" },
   ],
 };

@@ -13,8 +13,8 @@ export const flask: KnowledgeFamily = {
     { pattern: "request.files", concept: "upload", member: true },
   ],
   sinks: [
-    { callee: "render_template_string", concept: "template-eval", args: [0] },
-    { callee: "flask.render_template_string", concept: "template-eval", args: [0] },
+    { callee: "render_template_string", concept: "template-eval", args: [0], cwe: "CWE-1336" },
+    { callee: "flask.render_template_string", concept: "template-eval", args: [0], cwe: "CWE-1336" },
     { callee: "send_file", concept: "file-path", args: [0] },
     { callee: "flask.send_file", concept: "file-path", args: [0] },
     { callee: "make_response", concept: "html-output", args: [0] },

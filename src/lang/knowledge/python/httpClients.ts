@@ -12,6 +12,25 @@ export const httpClients: KnowledgeFamily = {
     { callee: "urlopen", concept: "http-request", args: [0] },
     { callee: "urllib.request.Request", concept: "http-request", args: [0] },
     { callee: "**.client.get", concept: "http-request", args: [0] },
+    ...["get", "post", "put", "delete", "patch", "head", "request"].flatMap((m) => [
+      { callee: `requests.Session.${m}`, concept: "http-request" as const, args: [m === "request" ? 1 : 0], keywords: ["url"] },
+      { callee: `httpx.Client.${m}`, concept: "http-request" as const, args: [m === "request" ? 1 : 0], keywords: ["url"] },
+      { callee: `httpx.AsyncClient.${m}`, concept: "http-request" as const, args: [m === "request" ? 1 : 0], keywords: ["url"] },
+      { callee: `aiohttp.ClientSession.${m}`, concept: "http-request" as const, args: [m === "request" ? 1 : 0], keywords: ["url"] },
+    ]),
+    { callee: "aiohttp.request", concept: "http-request", args: [1], keywords: ["url"] },
+    { callee: "urllib3.PoolManager.request", concept: "http-request", args: [1], keywords: ["url"] },
+    { callee: "urllib3.request", concept: "http-request", args: [1], keywords: ["url"] },
+    { callee: "http.client.HTTPConnection", concept: "http-request", args: [0] },
+    { callee: "http.client.HTTPSConnection", concept: "http-request", args: [0] },
+    { callee: "urllib.request.urlretrieve", concept: "http-request", args: [0] },
+  ],
+  // A session or client object reads like its module: `s = requests.Session()` … `s.get(url)`.
+  moduleFactories: [
+    { callee: "requests.Session", module: "requests" },
+    { callee: "requests.session", module: "requests" },
+    { callee: "httpx.Client", module: "httpx" },
+    { callee: "httpx.AsyncClient", module: "httpx" },
   ],
   guards: [
     { callee: "urllib.parse.quote", concept: "escape" },

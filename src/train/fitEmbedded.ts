@@ -5,7 +5,7 @@ import { detectionMetrics, type DetectionMetrics } from "../eval/metrics.js";
 import { rowFeature } from "../models/embedded/candidateFeatures.js";
 import { judge } from "../models/embedded/EmbeddedDetector.js";
 import { EMBEDDED_FORMAT, EMBEDDED_FORMAT_VERSION, type CweSource, type EmbeddedModel, type FeatureSet } from "../models/embedded/EmbeddedModel.js";
-import { candidatePairs, labelCandidates, type LabeledCandidate, type OtherTreatment } from "./candidateLabels.js";
+import { candidatePairs, labelCandidates, type LabeledCandidate, type OtherTreatment, type UnlocatedTreatment } from "./candidateLabels.js";
 import type { FeaturizedRecord } from "./featurizeRecords.js";
 import { trainPairwiseLogistic } from "./pairwiseLogistic.js";
 import { trainSoftmax } from "./softmaxRegression.js";
@@ -23,6 +23,8 @@ export interface FitOptions {
   pairWeight?: number;
   /** What a vulnerable record's other candidates become. Defaults to `"negative"`. */
   others?: OtherTreatment;
+  /** What a vulnerable record whose weakness no candidate sits at gives. Defaults to `"omit"`. */
+  unlocated?: UnlocatedTreatment;
   /** Where findings' CWEs come from. Defaults to `"row"` (view) or `"head"` (tokens, which has no rows). */
   cweSource?: CweSource;
 }
@@ -30,7 +32,7 @@ export interface FitOptions {
 export function fitEmbedded(train: readonly FeaturizedRecord[], set: FeatureSet, options: FitOptions = {}): EmbeddedModel {
   const seed = options.seed ?? 1;
   const l2 = options.l2 ?? 1e-2;
-  const labeled = labelCandidates(train, options.others ?? "negative");
+  const labeled = labelCandidates(train, options.others ?? "negative", options.unlocated);
   const featuresOf = (l: LabeledCandidate) => train[l.record].candidates[l.candidate].features;
   const vocabulary = vocabularyOf(labeled.map(featuresOf), options.minCount ?? 2);
   const samples = labeled.map((l) => ({ features: indices(featuresOf(l), vocabulary.index), label: l.label, weight: l.weight }));

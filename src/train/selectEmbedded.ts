@@ -118,7 +118,7 @@ export function strongestCwe(model: EmbeddedModel, r: FeaturizedRecord): string 
 /**
  * The threshold on calibrated out-of-fold record probabilities (`undefined`: no candidate, never flagged): 0.5
  * without `maxFpr`; with it, the best-MCC threshold among those whose false-positive rate stays at or below
- * `maxFpr` (candidates: the observed probabilities).
+ * `maxFpr` (candidates: midpoints between neighbouring observed probabilities).
  */
 function operatingPoint(train: readonly FeaturizedRecord[], probabilities: readonly (number | undefined)[], maxFpr?: number): { threshold: number; mcc: number; fpr: number } {
   const at = (threshold: number) => {
@@ -127,9 +127,12 @@ function operatingPoint(train: readonly FeaturizedRecord[], probabilities: reado
   };
   if (maxFpr === undefined) return at(0.5);
   let best = at(1);
-  for (const p of new Set(probabilities.filter((p): p is number => p !== undefined).map(round))) {
-    const point = at(p);
+  // Each cut lies halfway between two neighbouring observed scores: the same out-of-fold verdicts as cutting at
+  // the upper one, with a margin on both sides for records not seen yet.
+  const observed = [...new Set(probabilities.filter((p): p is number => p !== undefined))].sort((a, b) => a - b);
+  observed.forEach((p, i) => {
+    const point = at(round(i ? (p + observed[i - 1]) / 2 : p));
     if (point.fpr <= maxFpr && point.mcc > best.mcc) best = point;
-  }
+  });
   return best;
 }

@@ -38,6 +38,8 @@ describe("trainEmbedded", () => {
     expect(model.manifest.data.train.sha256).toBe(sha256(await readFile(train)));
     expect(model.manifest.data.val.records).toBe(8);
     expect(model.manifest.hyperparameters).toMatchObject({ pair_weight: 1, folds: 5, l2_grid: [3e-3, 1e-2, 3e-2] });
+    expect(["negative", "down", "omit"]).toContain(model.manifest.hyperparameters.others);
+    expect(Object.keys(model.manifest.metrics.cross_validation.cwe_exact_accuracy)).toEqual(["row", "head", "combined", "family"]);
     expect(model.manifest.metrics.cross_validation.mcc).toBe(1);
     expect(model.manifest.metrics.val.mcc).toBe(1);
     expect(model.calibration.a).toBeGreaterThan(0);
@@ -48,6 +50,12 @@ describe("trainEmbedded", () => {
     expect(vuln).toMatchObject({ id: "x", vulnerable: true, cwe: "CWE-89", lines: [2, 3], model: `embedded:${a.file}` });
     const clean = await detector.detect({ id: "y", language: "python", code: "def h(name):\n    db.execute('DELETE FROM t WHERE n = ?', (name,))\n" });
     expect(clean.vulnerable).toBe(false);
+    expect(vuln.findings).toEqual([expect.objectContaining({ cwe: "CWE-89", concept: "sql", startLine: 3 })]);
+    // A sink concept with no training pair at all scores from the facts it shares with the trained ones.
+    // Here: a URL built from a parameter by concatenation, like the SQL and shell flows of the training set.
+    const unseen = await detector.detect({ id: "z", language: "python", code: "import requests\ndef h(path):\n    return requests.get('http://internal/' + path)\n" });
+    expect(unseen).toMatchObject({ vulnerable: true, cwe: "CWE-918", lines: [3] });
+    expect(unseen.findings).toEqual([expect.objectContaining({ concept: "http-request" })]);
   });
 
   it("still trains the raw-token ablation, without val", async () => {

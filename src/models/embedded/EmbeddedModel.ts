@@ -2,6 +2,7 @@
 // CWE head, manifest.
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { sameFamily } from "../../cwe/catalog.js";
 import { UserError } from "../../util/errors.js";
 import { rowFeature } from "./candidateFeatures.js";
 
@@ -14,11 +15,12 @@ export const FEATURE_SETS = ["view", "tokens"] as const;
 export type FeatureSet = (typeof FEATURE_SETS)[number];
 
 /**
- * Where a finding's CWE comes from: the knowledge row of its sink (`row`), a learned head over the candidate's
- * features (`head`), or that head with the row's CWE as one more feature, falling back to the row for a CWE the
- * head never saw (`combined`).
+ * Where a finding's CWE comes from: the knowledge row of its sink (`row`); a learned head over the candidate's
+ * features (`head`); that head with the row's CWE as one more feature, falling back to the row for a CWE the head
+ * never saw (`combined`); or the head's best class within the row's CWE family, the row when the head has none of
+ * that family (`family`: the row decides the kind of weakness, the head only refines it, e.g. CWE-639 vs 863).
  */
-export const CWE_SOURCES = ["row", "head", "combined"] as const;
+export const CWE_SOURCES = ["row", "head", "combined", "family"] as const;
 export type CweSource = (typeof CWE_SOURCES)[number];
 
 export const EmbeddedModelSchema = z.object({
@@ -107,7 +109,8 @@ export function cweOf(model: Pick<EmbeddedModel, "cwe">, features: readonly stri
   };
   for (const f of features) add(f);
   if (source === "combined" && row) add(rowFeature({ cwe: row }));
-  let best = 0;
-  for (let c = 1; c < logits.length; c++) if (logits[c] > logits[best]) best = c;
-  return classes[best];
+  const allowed = (c: number) => source !== "family" || !row || sameFamily(classes[c], row);
+  let best = -1;
+  for (let c = 0; c < logits.length; c++) if (allowed(c) && (best < 0 || logits[c] > logits[best])) best = c;
+  return best < 0 ? (row ?? null) : classes[best];
 }

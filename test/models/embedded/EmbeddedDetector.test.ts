@@ -76,4 +76,11 @@ describe("embedded detector (shipped model)", () => {
     await writeFile(join(dir, "model.json"), JSON.stringify({ format: "cwescope-embedded", version: 99 }));
     await expect(createDetector(`embedded:${dir}`)).rejects.toThrow(/not a cwescope-embedded v2 model/);
   });
+
+  it("refuses a v1 model (one verdict per unit) with a retrain hint", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cwescope-v1-"));
+    const v1 = { format: "cwescope-embedded", version: 1, features: "view", classes: ["none", "CWE-89"], weights: {}, bias: [0, 0], binary: { weights: {}, bias: 0 }, calibration: { a: 1, b: 0 }, threshold: 0.5, lineConcepts: {}, manifest: {} };
+    await writeFile(join(dir, "model.json"), JSON.stringify(v1));
+    await expect(createDetector(`embedded:${dir}`)).rejects.toThrow(/model\.json: a cwescope-embedded v1 model .*reads v2.*retrain it: cwescope train/);
+  });
 });

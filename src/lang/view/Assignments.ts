@@ -49,7 +49,9 @@ export class Assignments {
     if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {
       // A module bound in a function is that module only (`const log = require("./logging")` is no `log.info` rule).
       const p = values.path(right);
-      if (p.length) bindModule(left.type === "identifier" ? { ...node, children: [left] } : left, p[0], values.srcFn, bindings.aliases);
+      // `var exec = require("child_process").exec` names the member, not the module.
+      if (p.length > 1 && left.type === "identifier") bindings.aliases.set(values.src(left), p);
+      else if (p.length) bindModule(left.type === "identifier" ? { ...node, children: [left] } : left, p[0], values.srcFn, bindings.aliases);
     }
     const taint = this.taints.taint(right);
     if (member || left.type === "identifier") {

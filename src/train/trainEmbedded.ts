@@ -1,5 +1,6 @@
 // `cwescope train`: fit the embedded model on a dataset (choices by cross-validation on it), score val, write the artifact.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { writeFileAtomic } from "../util/atomicWrite.js";
 import { join } from "node:path";
 import { loadJsonl } from "../data/jsonl.js";
 import { DatasetRecordSchema, type DatasetRecord } from "../data/record.js";
@@ -55,11 +56,28 @@ export interface TrainResult {
   valMetrics?: DetectionMetrics;
 }
 
+/**
+ * Refuse training data that can only give a useless model: too few records, one class only, or ids used
+ * twice (the cross-validation folds and the manifest key on them).
+ */
+export function checkTrainable(file: string, records: readonly DatasetRecord[]): void {
+  if (!records.length) throw new UserError(`${file}: no records`);
+  const seen = new Map<string, number>();
+  records.forEach((r, i) => {
+    const first = seen.get(r.id);
+    if (first !== undefined) throw new UserError(`${file}: id "${r.id}" is used twice (records ${first + 1} and ${i + 1}); ids must be unique`);
+    seen.set(r.id, i);
+  });
+  const vulnerable = records.filter((r) => r.cwe !== null).length;
+  if (records.length < 2 || vulnerable === 0 || vulnerable === records.length)
+    throw new UserError(`${file}: ${records.length} record(s), ${vulnerable} vulnerable: training needs both vulnerable and non-vulnerable records`);
+}
+
 export async function trainEmbedded(options: TrainOptions, log: (msg: string) => void = () => {}): Promise<TrainResult> {
   const seed = options.seed ?? 1;
   const set = options.features ?? "view";
   const train = await loadJsonl(options.data, DatasetRecordSchema);
-  if (!train.length) throw new UserError(`${options.data}: no records`);
+  checkTrainable(options.data, train);
   const val = options.val ? await loadJsonl(options.val, DatasetRecordSchema) : [];
   const splitter = await UnitSplitter.create();
   const trainF = featurizeRecords(train, set, splitter);
@@ -98,7 +116,7 @@ export async function trainEmbedded(options: TrainOptions, log: (msg: string) =>
   };
   await mkdir(options.out, { recursive: true });
   const file = join(options.out, "model.json");
-  await writeFile(file, JSON.stringify(model) + "\n");
+  await writeFileAtomic(file, JSON.stringify(model) + "\n");
   return { model, file, trainMetrics, valMetrics };
 }
 

@@ -22,6 +22,25 @@ export interface SinkRule {
   unless?: { keyword: string; value: RegExp };
   /** With more than `args` arguments the call binds values separately: counts as a `parameterised` guard. */
   parameterisedAfter?: number;
+  /**
+   * An object literal argument is a value in its position, not the call's options: a query document
+   * (`users.find({ name: x })`), the objects a deep merge reads. Defaults to `false`.
+   */
+  objectArgs?: boolean;
+  /** The rule applies only when the positional argument at `index` reads as `value` (`createHash("md5")`). */
+  whenArg?: { index: number; value: RegExp };
+  /**
+   * The rule applies only when the statement holding the call (the name it is assigned to, the key it sets)
+   * matches `near` and does not match `notNear`: `Math.random()` for a `token`, not for an animation.
+   */
+  context?: { near?: RegExp; notNear?: RegExp };
+  /** The CWE this row stands for when it is more precise than its concept's (`SINK_CWE`). Defaults to the concept's. */
+  cwe?: string;
+  /**
+   * A CWE the context decides: the first entry whose `text` matches the call's source text wins
+   * (`hashlib.md5(password)` is CWE-916, other MD5 uses CWE-328). Defaults to none.
+   */
+  refine?: { text: RegExp; cwe: string }[];
 }
 
 export interface SourceRule {
@@ -56,7 +75,7 @@ export interface ApiTable {
   sinks: SinkRule[];
   guards: GuardRule[];
   /** Property assignments that are sinks: `el.innerHTML = x`, `location.href = x`. */
-  sinkProperties: { property: CalleePattern; concept: SinkConcept }[];
+  sinkProperties: { property: CalleePattern; concept: SinkConcept; cwe?: string }[];
   /** Decorator or middleware names (regular expressions over the name) that guard a handler. */
   guardDecorators: { name: RegExp; concept: GuardConcept }[];
   /** Decorator or middleware names that switch a protection off (`csrf_exempt`). Checked before `guardDecorators`. */
@@ -88,6 +107,14 @@ export interface ApiTable {
   handlerParams?: { callee: CalleePattern; shapes: string[][] }[];
   /** A handler whose first parameter is used like a context object (`a.request`, `a.state`) takes these roles instead (Koa). */
   contextHandler?: { roles: string[]; firstParamUse: RegExp };
+  /**
+   * Functions that are handlers by the name they are defined or exported under, with their parameters' roles:
+   * `exports.handler = async (event, context) =>` (AWS Lambda), `export async function GET(request)` (Next.js
+   * route handlers). `name` is matched against the function's name or its assignment target
+   * (`module.exports.handler`); `firstParam`, when given, must match the first parameter's name. The first entry
+   * that matches wins. Defaults to none.
+   */
+  namedHandlers?: { name: RegExp; firstParam?: RegExp; roles: string[]; note: string }[];
   /** Roles of the parameters of a module's default-exported function (Next.js API routes). Defaults to none. */
   defaultExportHandler?: string[];
   /**
@@ -103,4 +130,10 @@ export interface ApiTable {
    * to a user or a log, it exposes every field, present and future. Defaults to none.
    */
   wholeRecord?: RegExp;
+  /**
+   * Well-known module names a pasted snippet uses without the import that binds them (`cp.exec`, `sp.call`):
+   * a name no import, parameter or local binds reads as this module path, and the hit says it was assumed.
+   * Defaults to none.
+   */
+  assumedModules?: Record<string, string[]>;
 }

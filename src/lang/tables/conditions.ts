@@ -41,10 +41,24 @@ export const SECRET_TEXT = /:\/\/[^\s/:@]+:[^\s/@]{3,}@|-----BEGIN [A-Z ]*PRIVAT
  */
 export function looksLikeSecret(literal: string): boolean {
   if (literal.length < 8 || literal.length > 120 || /[\s/%{}.:,<>()\\]/.test(literal) || /^[0-9a-f-]+$/i.test(literal)) return false;
+  if (NAME_SHAPED.test(literal) || PLACEHOLDER.test(literal)) return false;
   if (!/\d/.test(literal)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(literal)).length;
   return classes >= 3 || (literal.length >= 24 && /^[A-Za-z0-9+=_-]+$/.test(literal) && /[A-Za-z]/.test(literal));
 }
+
+/**
+ * Literals shaped like a name, not a secret: lower- or upper-case words and numbers joined by `_`/`-`
+ * (`0001_initial`, `session_id`, `AES_256_GCM`), or CamelCase words ending in a number (`BenchmarkTest00001`,
+ * a cookie's name). A Django migration's `dependencies`, cookie and header names all read like this.
+ */
+export const NAME_SHAPED = /^(([a-z]+|\d+)([_-]([a-z]+|\d+))*|([A-Z]+|\d+)([_-]([A-Z]+|\d+))*|[A-Z]*[a-z]+([A-Z]+[a-z]+)*[_-]?\d*)$/;
+
+/**
+ * Placeholders and the obvious dummies of examples and test fixtures (`your-api-key`, `dummy_token`,
+ * `<password>`, `xxxx`), not credentials.
+ */
+export const PLACEHOLDER = /^(your|enter|insert|replace|put)[-_][\w-]*$|(^|[-_])(dummy|fake|mock|sample|example|placeholder|change[-_]?me|replace[-_]?me|todo|fixme|x{3,}|redacted|here|notasecret|not[-_]a[-_]secret)([-_]|$)|^(test|testing)[-_]?\w{0,12}$|^\$\{?\w+\}?$|^%\(\w+\)s$|^\*+$/i;
 
 /** Names whose literal string value is a credential. */
 export const SECRET_NAME = /(pass(word|wd)?|secret(_?key)?|api_?key|apikey|token|private_?key|access_?key|credentials?|auth_?key|client_?secret|signing_?key|jwt_?key)$/i;

@@ -32,4 +32,19 @@ export const PROTECTIONS: Partial<Record<SinkConcept, Protection>> = {
   "state-change": { on: "scope", guards: ["authn", "authz", "ownership", "csrf"] },
   "credential-compare": { on: "scope", guards: ["constant-time-compare", "password-hash"] },
   "token-decode": { on: "scope", guards: ["verification"] },
+  nosql: { on: "value", guards: ["type-cast", "escape", "allow-list", "pattern-check", "parameterised"] },
+  ldap: { on: "value", guards: ["escape", "allow-list", "pattern-check", "type-cast"] },
+  xpath: { on: "value", guards: ["escape", "parameterised", "allow-list", "pattern-check", "type-cast"] },
+  "header-write": { on: "value", guards: ["escape", "type-cast", "pattern-check", "allow-list", "url-check"] },
+  "regex-build": { on: "value", guards: ["escape", "allow-list", "pattern-check", "type-cast"] },
+  "prototype-pollution": { on: "value", guards: ["key-check", "allow-list", "field-selection"] },
+  "xml-entity-expansion": { on: "value", guards: ["safe-loader", "size-limit"] },
 };
+
+/**
+ * Sinks that are the weakness by their presence, whatever data reaches them: a weak algorithm, a small key,
+ * an insecure option or transport. Found on a call, they read like a setting: a flow with no source.
+ */
+export const PRESENCE_SINKS: ReadonlySet<SinkConcept> = new Set<SinkConcept>([
+  "weak-hash", "weak-crypto", "weak-random", "small-key", "cookie-flags", "cleartext-transport", "temp-file", "verify-off", "debug-mode",
+]);

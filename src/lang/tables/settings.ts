@@ -9,6 +9,8 @@ export interface SettingRule {
   value: RegExp;
   sink?: SinkConcept;
   guard?: GuardConcept;
+  /** The CWE of the sink when more precise than its concept's (`verify_signature: False` is CWE-347). */
+  cwe?: string;
 }
 
 const FALSE = /^(False|false|0|None|null)$/;
@@ -19,12 +21,30 @@ export const SETTINGS: SettingRule[] = [
   { key: /csrf.*(enabled|protect|check)|^csrf$/i, value: TRUE, guard: "csrf" },
   { key: /same_?site/i, value: /none|false/i, sink: "csrf-disabled" },
   { key: /same_?site/i, value: /strict|lax/i, guard: "csrf" },
-  { key: /^(origins?|allow_origins|cors_origins|cors_allowed_origins|access-control-allow-origin|allowed_hosts)$/i, value: /^["'`]\*["'`]$|\[\s*["'`]\*["'`]\s*\]|^true$/, sink: "permissive-config" },
-  { key: /cors_origin_allow_all|cors_allow_all_origins/i, value: TRUE, sink: "permissive-config" },
+  { key: /^(origins?|allow_origins|cors_origins|cors_allowed_origins|access-control-allow-origin)$/i, value: /^["'`]\*["'`]$|\[\s*["'`]\*["'`]\s*\]|^true$/, sink: "permissive-config", cwe: "CWE-942" },
+  { key: /^allowed_hosts$/i, value: /^["'`]\*["'`]$|\[\s*["'`]\*["'`]\s*\]|^true$/, sink: "permissive-config" },
+  { key: /cors_origin_allow_all|cors_allow_all_origins/i, value: TRUE, sink: "permissive-config", cwe: "CWE-942" },
   { key: /^(debug|debug_mode|propagate_exceptions)$/i, value: TRUE, sink: "debug-mode" },
-  { key: /verify_signature|verify_exp|verify_aud|verify_iss|^verify$|rejectunauthorized|check_hostname|verify_ssl|ssl_verify/i, value: FALSE, sink: "verify-off" },
-  { key: /ignoreexpiration|ignore_expiration|insecure|allow_unsigned/i, value: TRUE, sink: "verify-off" },
-  { key: /^algorithms?$/i, value: /none/i, sink: "verify-off" },
+  // A token's signature or claims unchecked (CWE-347); a peer's certificate or host unchecked (CWE-295).
+  { key: /verify_signature|verify_exp|verify_aud|verify_iss/i, value: FALSE, sink: "verify-off", cwe: "CWE-347" },
+  { key: /^verify$|rejectunauthorized|check_hostname|verify_ssl|ssl_verify|verify_certs|validate_certs/i, value: FALSE, sink: "verify-off", cwe: "CWE-295" },
+  { key: /ignoreexpiration|ignore_expiration|allow_unsigned/i, value: TRUE, sink: "verify-off", cwe: "CWE-347" },
+  { key: /insecure/i, value: TRUE, sink: "verify-off", cwe: "CWE-295" },
+  { key: /^algorithms?$/i, value: /none/i, sink: "verify-off", cwe: "CWE-347" },
+  { key: /^(verify_mode|cert_reqs)$/i, value: /CERT_NONE/, sink: "verify-off", cwe: "CWE-295" },
+  { key: /^NODE_TLS_REJECT_UNAUTHORIZED$/, value: /^["'`]?0["'`]?$/, sink: "verify-off", cwe: "CWE-295" },
+  // Old TLS/SSL protocol versions (Python's ssl, Node's tls `secureProtocol`/`minVersion`).
+  { key: /^(ssl_version|minimum_version|secureProtocol|minVersion|protocol)$/i, value: /SSLv\d|TLSv1(_1)?(_method)?["'`]?$|TLSv1(\.1)?["'`]$|TLSVersion\.(SSLv3|TLSv1|TLSv1_1)$/, sink: "weak-crypto" },
+  // Keys under 2048 bits (cryptography's `key_size=`, Node's `modulusLength`).
+  { key: /^(key_size|modulusLength|bits)$/i, value: /^(512|768|1024|1536)$/, sink: "small-key" },
+  // Cookies sent over plain HTTP (CWE-614) or readable by scripts (CWE-1004): Django's settings. A bare
+  // `secure: false` is left to the cookie calls' rows: in mail or database options it means something else.
+  { key: /^(session_cookie_secure|csrf_cookie_secure)$/i, value: FALSE, sink: "cookie-flags", cwe: "CWE-614" },
+  { key: /^(session_cookie_httponly|csrf_cookie_httponly)$/i, value: FALSE, sink: "cookie-flags", cwe: "CWE-1004" },
+  // lxml parsers that resolve external entities or lift the expansion limits.
+  { key: /^resolve_entities$/i, value: TRUE, sink: "xml-parse", cwe: "CWE-611" },
+  { key: /^no_network$/i, value: FALSE, sink: "xml-parse", cwe: "CWE-611" },
+  { key: /^huge_tree$/i, value: TRUE, sink: "xml-entity-expansion" },
   { key: /^(allow_redirects|follow_redirects|followRedirects|follow)$/i, value: FALSE, guard: "url-check" },
   { key: /^(maxRedirects|max_redirects)$/i, value: /^0$/, guard: "url-check" },
   { key: /^redirect$/i, value: /manual|error/, guard: "url-check" },

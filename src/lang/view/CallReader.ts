@@ -1,25 +1,34 @@
 // Reads a call: the guards and sources it names, and the sinks it reaches with the taint, shape and options of
 // their dangerous arguments.
 import { BOUND_KEYWORDS, CURRENT_USER, OWNER_ARG, QUERY_CALL, SENSITIVE_NAME } from "../tables/conditions.js";
+import { PRESENCE_SINKS } from "../tables/protections.js";
 import { SETTINGS } from "../tables/settings.js";
 import type { ArgShape, GuardConcept, SinkConcept } from "./concepts.js";
 import type { CompiledTable } from "./CompiledTable.js";
+import type { Bindings } from "./Bindings.js";
 import type { Findings } from "./Findings.js";
+import { argumentsOf, type FileSummaries } from "./FunctionSummaries.js";
 import { FUNCTION_VALUES, STRINGS, SUBSTITUTION } from "./nodeTypes.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
-import { LITERAL, merge, type Taint } from "./Taint.js";
+import { LITERAL, merge, through, type Taint } from "./Taint.js";
 import type { TaintReader } from "./TaintReader.js";
+import type { PathStep } from "./UnitView.js";
 import { worseShape, type ValueReader } from "./ValueReader.js";
 
 /** Sinks that show what they receive: a credential or personal field passed to them is exposed. */
 const SHOWN = new Set<SinkConcept>(["log-output", "response", "html-output", "exception-detail"]);
 
+/** Where a row's context is read: the assignment, key, argument or statement a call is part of. */
+const STATEMENT_LIKE = new Set(["assignment", "augmented_assignment", "variable_declarator", "assignment_expression", "pair", "keyword_argument", "return_statement", "expression_statement", "decorated_definition"]);
+
 export class CallReader {
   constructor(
     private readonly compiled: CompiledTable,
     private readonly values: ValueReader,
+    private readonly bindings: Bindings,
     private readonly taints: TaintReader,
     private readonly findings: Findings,
+    private readonly summaries?: FileSummaries,
   ) {}
 
   call(node: SyntaxNode): void {
@@ -35,6 +44,7 @@ export class CallReader {
     for (const s of this.values.match(this.compiled.sources, callee)) this.findings.sources.add(s.concept);
     this.permissiveMode(callee, argList);
     this.spreads(argList);
+    this.helperSinks(node, callee, argList);
     const calleePath = this.values.path(callee, false);
     const sinkRules = this.values.match(this.compiled.sinks, callee);
     const queried = QUERY_CALL.test(calleePath[calleePath.length - 1] ?? "");
@@ -43,6 +53,7 @@ export class CallReader {
     if (queried && owned) this.findings.guard("ownership");
     if (!sinkRules.length) return;
     const positional = argList.filter((a) => a.type !== "keyword_argument" && a.type !== "object");
+    const values = argList.filter((a) => a.type !== "keyword_argument");
     const options = new Map<string, SyntaxNode>();
     for (const a of argList) {
       if (a.type === "keyword_argument") {
@@ -63,10 +74,15 @@ export class CallReader {
       if (seen.has(rule.concept)) continue;
       if (rule.when && !rule.when.value.test(options.has(rule.when.keyword) ? this.values.src(options.get(rule.when.keyword)!) : "")) continue;
       if (rule.unless && options.has(rule.unless.keyword) && rule.unless.value.test(this.values.src(options.get(rule.unless.keyword)!))) continue;
-      const dangerous = rule.args ? rule.args.map((i) => positional[i]).filter((a): a is SyntaxNode => !!a) : argList;
+      const ruleArgs = rule.objectArgs ? values : positional;
+      if (rule.whenArg && !rule.whenArg.value.test(ruleArgs[rule.whenArg.index] ? this.values.valueText(ruleArgs[rule.whenArg.index]) : "")) continue;
+      if (rule.context && !this.inContext(node, rule.context)) continue;
+      const dangerous = rule.args ? rule.args.map((i) => ruleArgs[i]).filter((a): a is SyntaxNode => !!a) : argList;
       for (const k of rule.keywords ?? []) if (options.has(k)) dangerous.push(options.get(k)!);
       let taint: Taint | null = null;
       for (const a of dangerous) taint = merge(taint, this.taints.taint(a));
+      // A weak algorithm or an insecure option is the weakness whatever data it is given.
+      if (PRESENCE_SINKS.has(rule.concept)) taint = LITERAL;
       let shape: ArgShape = "none";
       for (const a of dangerous) shape = worseShape(shape, this.values.shapeOf(a));
       // Values passed apart from the text; a callback in that place (`db.query(sql, (err, rows) => …)`) binds nothing.
@@ -77,11 +93,48 @@ export class CallReader {
       if (rule.concept === "dynamic-import" && !taint) continue;
       if ((rule.concept === "spawn" || rule.concept === "shell") && /["'`]--["'`]/.test(this.values.src(args ?? node))) this.findings.guard("option-terminator");
       if (CURRENT_USER.test(argText)) this.findings.guard("ownership");
-      this.findings.addSink(rule.concept, node, taint, shape, bound, own);
+      // The CWE reads the statement as written: a hashed `password` is CWE-916 whatever the local holds.
+      const cwe = rule.refine ? (rule.refine.find((r) => r.text.test(this.statementText(node)))?.cwe ?? rule.cwe) : rule.cwe;
+      this.findings.addSink(rule.concept, node, taint, shape, bound, own, cwe);
+      const assumed = this.values.assumedModule(this.compiled.sinks, callee);
+      if (assumed) this.findings.sinks[this.findings.sinks.length - 1].inferred.push(`sink: ${assumed}`);
       if (!SHOWN.has(rule.concept)) continue;
-      if (dangerous.some((a) => this.namesSensitive(a))) this.findings.addSink("sensitive-data", node, null);
+      if (dangerous.some((a) => this.namesSensitive(a))) this.findings.addSink("sensitive-data", node, null, "none", false, [], rule.concept === "log-output" ? "CWE-532" : undefined);
       if (dangerous.some((a) => this.values.wholeRecord(a))) this.findings.addSink("record-exposure", node, null);
     }
+  }
+
+  /**
+   * A call to a function of the file whose parameters reach a sink there: the sink is reached from here when
+   * untrusted data is passed (a finding at the helper's sink, its path through this call). While a summary is
+   * read, a parameter passed on counts too (the helper's helper).
+   */
+  private helperSinks(node: SyntaxNode, callee: SyntaxNode, argList: SyntaxNode[]): void {
+    const helper = this.summaries?.callee(callee, this.bindings.aliases);
+    if (!helper?.summary.sinks.length) return;
+    const summarising = this.findings.onParamSink !== undefined;
+    const args = argumentsOf(helper, argList, this.values.srcFn);
+    let step: PathStep | undefined;
+    for (const { site, taint: inner } of helper.summary.sinks) {
+      let taint: Taint | null = null;
+      for (const [i, arg] of args) if (inner.params! & (1 << i)) taint = merge(taint, this.taints.taint(arg));
+      if (!taint || !(summarising ? taint.params : [...taint.sources].some((s) => s !== "param"))) continue;
+      step ??= this.findings.step(node, "step", `through ${helper.name}`);
+      this.findings.addCalled(site, through(taint, inner, step, true));
+    }
+  }
+
+  /** Does the statement holding a call match a row's context (`token = Math.random()`)? */
+  private inContext(node: SyntaxNode, context: { near?: RegExp; notNear?: RegExp }): boolean {
+    const text = this.statementText(node);
+    return (!context.near || context.near.test(text)) && !context.notNear?.test(text);
+  }
+
+  /** The text of the assignment, key, argument or statement a call is part of (its first 400 characters). */
+  private statementText(node: SyntaxNode): string {
+    let n: SyntaxNode = node;
+    while (n.parent && !STATEMENT_LIKE.has(n.type)) n = n.parent;
+    return this.values.src(n).slice(0, 400);
   }
 
   /** Guards a call's own keyword arguments or options set (`allow_redirects=False`, `{ maxRedirects: 0 }`). */
@@ -100,7 +153,7 @@ export class CallReader {
     if (!/chmod|mkdir|makedirs|umask|writefile|open/i.test(last)) return;
     for (const a of argList) {
       const v = a.type === "keyword_argument" ? field(a, "value") : a;
-      if (v && /^0o?[0-7]*[2367]$|^0o?777$|^511$/.test(this.values.src(v))) this.findings.addSink("permissive-config", a, LITERAL);
+      if (v && /^0o?[0-7]*[2367]$|^0o?777$|^511$/.test(this.values.src(v))) this.findings.addSink("permissive-config", a, LITERAL, "none", false, [], "CWE-732");
     }
   }
 

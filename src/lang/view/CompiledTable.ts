@@ -9,7 +9,7 @@ export class CompiledTable {
   readonly sources: RuleIndex<SourceRule>;
   readonly members: RuleIndex<SourceRule>;
   readonly guards: RuleIndex<GuardRule>;
-  readonly properties: RuleIndex<{ property: string; concept: SinkConcept }>;
+  readonly properties: RuleIndex<{ property: string; concept: SinkConcept; cwe?: string }>;
   readonly handlers: RuleIndex<string>;
   readonly handlerParams: RuleIndex<{ callee: string; shapes: string[][] }>;
   readonly callbackParams: RuleIndex<{ callee: string; roles: string[] }>;

@@ -2,7 +2,7 @@
 // settings, credentials in literals, sensitive fields handed out, SQL scoped to an owner.
 import type { ApiTable } from "../tables/ApiTable.js";
 import {
-  looksLikeSecret, CURRENT_USER, GUARD_LIST_KEY, KEY_NAME, NOT_A_SECRET, SECRET_NAME, SECRET_TEXT, SENSITIVE_NAME, SQL_GRANT_PUBLIC, SQL_OWNER_SCOPE,
+  looksLikeSecret, CURRENT_USER, GUARD_LIST_KEY, KEY_NAME, NOT_A_SECRET, PLACEHOLDER, SECRET_NAME, SECRET_TEXT, SENSITIVE_NAME, SQL_GRANT_PUBLIC, SQL_OWNER_SCOPE,
 } from "../tables/conditions.js";
 import { SETTINGS } from "../tables/settings.js";
 import type { Findings } from "./Findings.js";
@@ -29,7 +29,7 @@ export class SettingReader {
     const valueText = this.values.valueText(value);
     for (const rule of SETTINGS) {
       if (!rule.key.test(name) || !rule.value.test(valueText)) continue;
-      if (rule.sink) this.findings.addSink(rule.sink, value, LITERAL);
+      if (rule.sink) this.findings.addSink(rule.sink, value, LITERAL, "none", false, [], rule.cwe);
       if (rule.guard) this.findings.guard(rule.guard);
     }
     if (GUARD_LIST_KEY.test(name)) {
@@ -50,7 +50,7 @@ export class SettingReader {
     if (value.children.some((c) => c.type === "interpolation" || c.type === "template_substitution")) return;
     const literal = this.values.stringValue(value).replace(/^[rbuf]+["']|["']$/gi, "");
     const keyLike = KEY_NAME.test(name) && looksLikeSecret(literal);
-    if (!keyLike && (!SECRET_NAME.test(name) || NOT_A_SECRET.test(literal) || literal.length < 6 || /\s/.test(literal))) return;
+    if (!keyLike && (!SECRET_NAME.test(name) || NOT_A_SECRET.test(literal) || PLACEHOLDER.test(literal) || namesItself(name, literal) || literal.length < 6 || /\s/.test(literal))) return;
     this.findings.addSink("secret-literal", value, LITERAL);
   }
 
@@ -79,4 +79,15 @@ export class SettingReader {
     if (!SECRET_CONTEXT.has(where) || node.children.some((c) => c.type === "interpolation" || c.type === "template_substitution")) return;
     if (looksLikeSecret(text.replace(/^[rbuf]*["'`]+|["'`]+$/gi, ""))) this.findings.addSink("secret-literal", node, LITERAL);
   }
+}
+
+/**
+ * A literal that names its own setting (`password_field = "password"`, `TOKEN = "X-Auth-Token"`,
+ * `api_key = "api_key"`): a field, header or cookie name, not a value.
+ */
+function namesItself(name: string, literal: string): boolean {
+  const words = (s: string) => s.toLowerCase().split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])/).filter(Boolean);
+  const own = new Set(words(name.replace(/([a-z])([A-Z])/g, "$1_$2")));
+  const said = words(literal.replace(/([a-z])([A-Z])/g, "$1_$2"));
+  return said.length > 0 && said.some((w) => own.has(w)) && /^[A-Za-z][\w-]*$/.test(literal) && !/\d/.test(literal);
 }

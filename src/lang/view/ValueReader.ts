@@ -56,7 +56,26 @@ export class ValueReader {
       // A parameter bound to a role is that role only: `.then((res) => res.json())` is no response.
       if (resolved.length || this.bindings.roleBound.has(raw[0])) return resolved;
     }
-    return index.match(raw);
+    const direct = index.match(raw);
+    const assumed = !alias && !direct.length ? this.assumedPath(raw) : undefined;
+    return assumed ? index.match(assumed) : direct;
+  }
+
+  /** A pasted snippet's module name no import, parameter or local binds (`cp` → `child_process`), resolved. */
+  private assumedPath(raw: string[]): string[] | undefined {
+    const known = this.compiled.table.assumedModules;
+    // Own names only: `constructor` or `toString` in a snippet is no module.
+    const module = raw.length && known && Object.hasOwn(known, raw[0]) ? known[raw[0]] : undefined;
+    if (!module || this.bindings.env.has(raw[0]) || this.bindings.assigned.has(raw[0]) || this.bindings.origins.has(raw[0])) return undefined;
+    return [...module, ...raw.slice(1)];
+  }
+
+  /** What a callee was assumed to be (`cp read as child_process (no import)`), when `match` assumed it. */
+  assumedModule<R>(index: RuleIndex<R>, callee: SyntaxNode): string | undefined {
+    const raw = this.path(callee, false);
+    if (!raw.length || this.bindings.aliases.has(raw[0]) || index.match(raw).length) return undefined;
+    const assumed = this.assumedPath(raw);
+    return assumed ? `${raw[0]} read as ${assumed.slice(0, assumed.length - raw.length + 1).join(".")} (no import)` : undefined;
   }
 
   /** The dotted path of a callee or member expression, with import aliases resolved. */
@@ -88,6 +107,26 @@ export class ValueReader {
     out.reverse();
     const alias = resolve && out.length ? this.bindings.aliases.get(out[0]) : undefined;
     return alias ? [...alias, ...out.slice(1)] : out;
+  }
+
+  /**
+   * The dotted text a field is tracked under: a name, `self`/`this`, or a member of one (`self.items`,
+   * `this.opts`); undefined for anything computed (`a[i].b`, `f().x`).
+   */
+  fieldKey(node: SyntaxNode): string | undefined {
+    if (node.type === "identifier" || node.type === "this") return this.src(node);
+    if (node.type !== "attribute" && node.type !== "member_expression") return undefined;
+    const object = field(node, "object");
+    const prop = field(node, "attribute") ?? field(node, "property");
+    if (!object || !prop || (object.type !== "identifier" && object.type !== "this")) return undefined;
+    return `${this.src(object)}.${this.src(prop)}`;
+  }
+
+  /** The key a literal index or key names (`"q"`, `0`), or undefined for a computed one. */
+  literalKey(node: SyntaxNode): string | undefined {
+    if (node.type === "integer" || node.type === "number") return String(Number(this.src(node)));
+    if (node.type !== "string" || node.children.some((c) => SUBSTITUTION.has(c.type))) return undefined;
+    return this.src(node).replace(/^[rbuRBU]*("""|'''|["'`])|("""|'''|["'`])$/g, "");
   }
 
   /** Guard rules of a callee whose first-argument condition, if any, holds. */
@@ -203,7 +242,8 @@ export class ValueReader {
       const method = this.path(callee, false).pop() ?? "";
       const obj = field(callee, "object");
       if ((method === "format" || method === "format_map") && obj && STRINGS.has(obj.type)) return argNodes.length ? "interpolated" : "literal";
-      if (method === "join" || method === "concat") return argNodes.reduce<ArgShape>((w, c) => worseShape(w, this.shapeOf(c) === "literal" ? "literal" : "concat"), "literal");
+      // `" ".join(words)` / `parts.join(" ")`: the parts may be the receiver or the argument.
+      if (method === "join" || method === "concat") return (obj ? [obj, ...argNodes] : argNodes).reduce<ArgShape>((w, c) => worseShape(w, this.shapeOf(c) === "literal" ? "literal" : "concat"), "literal");
       return "value";
     }
     return "value";

@@ -51,6 +51,20 @@ export const SINK_CONCEPTS = [
   "fail-open-check",
   "mass-assignment", // untrusted mappings spread into a record or object (`Model(**data)`, `{ ...req.body }`)
   "sensitive-data", // credentials or personal fields logged or put in a response
+  "nosql", // a query document or operator built from input (MongoDB `$where`, `{ user: req.body.user }`)
+  "ldap", // an LDAP filter or DN built from input
+  "xpath", // an XPath expression built from input
+  "header-write", // a response header (or cookie) value set from input
+  "regex-build", // a regular expression compiled from input
+  "prototype-pollution", // keys from input assigned into an object path (`obj[a][b] = v`, deep merge)
+  "weak-hash", // MD5/SHA-1 (or a fast hash for passwords)
+  "weak-crypto", // broken ciphers, ECB mode, static IVs, old TLS protocols
+  "weak-random", // a non-cryptographic generator for a secret value
+  "small-key", // RSA/DSA keys under 2048 bits
+  "cookie-flags", // cookies without `secure`/`httpOnly`
+  "cleartext-transport", // plain http/ftp/telnet for data that needs protecting
+  "temp-file", // predictable temporary file names (`mktemp`)
+  "xml-entity-expansion", // XML parsed with entity expansion bounded by nothing (billion laughs)
 ] as const;
 export type SinkConcept = (typeof SINK_CONCEPTS)[number];
 
@@ -82,6 +96,7 @@ export const GUARD_CONCEPTS = [
   "validation", // a condition on the value that rejects bad input
   "option-terminator", // "--" before user data in an argument vector
   "verification", // signature/expiry checks on, algorithms pinned, audience/issuer required
+  "key-check", // a key checked against `__proto__`/`constructor`, an own-property test, or a prototype-less object
 ] as const;
 export type GuardConcept = (typeof GUARD_CONCEPTS)[number];
 

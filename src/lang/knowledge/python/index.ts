@@ -1,0 +1,38 @@
+// Python's API table: the base and every library family, merged by the one loader.
+import { assembleTable } from "../assembleTable.js";
+import { aiohttp } from "./aiohttp.js";
+import { base } from "./base.js";
+import { bottle } from "./bottle.js";
+import { builtins } from "./builtins.js";
+import { cloudStorage } from "./cloudStorage.js";
+import { crypto } from "./crypto.js";
+import { dbapi } from "./dbapi.js";
+import { django } from "./django.js";
+import { filesystem } from "./filesystem.js";
+import { flask } from "./flask.js";
+import { hashing } from "./hashing.js";
+import { headers } from "./headers.js";
+import { httpClients } from "./httpClients.js";
+import { lambda } from "./lambda.js";
+import { ldap } from "./ldap.js";
+import { logging } from "./logging.js";
+import { pickle } from "./pickle.js";
+import { processInputs } from "./process.js";
+import { pymongo } from "./pymongo.js";
+import { regex } from "./regex.js";
+import { sqlalchemy } from "./sqlalchemy.js";
+import { starlette } from "./starlette.js";
+import { subprocess } from "./subprocess.js";
+import { templates } from "./templates.js";
+import { tornado } from "./tornado.js";
+import { validation } from "./validation.js";
+import { xml } from "./xml.js";
+import { yaml } from "./yaml.js";
+
+export const PYTHON_FAMILIES = [
+  builtins, processInputs, subprocess, filesystem, dbapi, sqlalchemy, pymongo, django, flask, starlette, pickle, yaml, xml, httpClients, templates, logging, crypto, validation, cloudStorage,
+  // Grown after the split (issue #15): more frameworks, the new CWEs' libraries.
+  aiohttp, tornado, bottle, lambda, headers, hashing, ldap, regex,
+];
+
+export const PYTHON_TABLE = assembleTable(base, PYTHON_FAMILIES);

@@ -5,6 +5,9 @@ import type { Command } from "commander";
 import {
   BALANCE_MODES,
   BASE_MODELS,
+  convertAdapter,
+  defaultTrainerPython,
+  GGUF_OUTTYPES,
   describeTrainerEvent,
   exportFinetuneData,
   FINETUNE_FORMATS,
@@ -18,6 +21,7 @@ import {
   DEFAULT_FINETUNE_PROMPT,
   type BalanceMode,
   type FinetuneFormat,
+  type GgufOuttype,
 } from "../../train/finetune/index.js";
 import { CliError, EXIT } from "../errors.js";
 import { action, type ProgramState } from "../program.js";
@@ -156,7 +160,7 @@ export function registerFinetune(program: Command, state: ProgramState): void {
     .command("run")
     .description("train the adapter a recipe describes with trainer/train.py (TRL + PEFT), streaming progress")
     .argument("<recipe>", "recipe YAML from `finetune plan`")
-    .option("--python <path>", "Python interpreter with trainer/requirements.txt installed", "python3")
+    .option("--python <path>", "Python interpreter with trainer/requirements.txt installed (default: $CWESCOPE_PYTHON, else .venv-trainer, else python3)", defaultTrainerPython())
     .action(
       action(state, async (ctx, file: string, opts: { python: string }) => {
         const recipe = await loadRecipe(file);
@@ -173,6 +177,42 @@ export function registerFinetune(program: Command, state: ProgramState): void {
           onOutput: (line) => ctx.log.debug(line),
         });
         ctx.stdout.write(`adapter → ${result.adapter ?? recipePath(file, recipe.output.dir)}\n`);
+        return EXIT.ok;
+      }),
+    );
+
+  finetune
+    .command("convert")
+    .description("convert a trained LoRA adapter to GGUF for llama.cpp with llama.cpp's own converters; optionally the base model and a merged model")
+    .argument("<adapter>", "adapter folder written by `finetune run`")
+    .requiredOption("--base <dir>", "Hugging Face folder of the base model the adapter was trained on")
+    .option("--out <dir>", "output folder (default: <adapter>/gguf)")
+    .option("--merge", "also merge the adapter into the base model and convert the merged model")
+    .option("--convert-base", "also convert the base model, to serve it with the adapter beside it")
+    .option("--outtype <type>", `tensor type of the base and merged GGUFs: ${GGUF_OUTTYPES.join(" | ")} (q8_0 is the one quantisation the converters do; k-quants need llama-quantize)`, "f16")
+    .option("--python <path>", "Python interpreter with trainer/requirements.txt installed (default: $CWESCOPE_PYTHON, else .venv-trainer, else python3)", defaultTrainerPython())
+    .option("--llama-cpp <dir>", "llama.cpp source folder (default: the release node-llama-cpp runs, unpacked from its bundle once)")
+    .action(
+      action(state, async (ctx, adapter: string, opts: { base: string; out?: string; merge?: boolean; convertBase?: boolean; outtype: string; python: string; llamaCpp?: string }) => {
+        if (!(GGUF_OUTTYPES as readonly string[]).includes(opts.outtype)) throw new CliError(`--outtype must be one of ${GGUF_OUTTYPES.join(", ")}`);
+        const result = await convertAdapter({
+          adapter,
+          base: opts.base,
+          out: opts.out ?? join(adapter, "gguf"),
+          merge: opts.merge ?? false,
+          convertBase: opts.convertBase ?? false,
+          outtype: opts.outtype as GgufOuttype,
+          python: opts.python,
+          llamaCpp: opts.llamaCpp,
+          onStep: (what) => ctx.log.info(`${what} …`),
+          onOutput: (line) => ctx.log.debug(line),
+        });
+        ctx.stdout.write(`adapter gguf → ${result.adapterGguf}\n`);
+        if (result.baseGguf) ctx.stdout.write(`base gguf → ${result.baseGguf}\n`);
+        if (result.mergedGguf) ctx.stdout.write(`merged gguf → ${result.mergedGguf}\n`);
+        for (const id of result.modelIds) ctx.stdout.write(`model id: ${id}\n`);
+        if (!result.baseGguf) ctx.stdout.write(`model id: llamacpp:<base.gguf>+lora=${result.adapterGguf}  (a GGUF of the same base model; --convert-base writes one)\n`);
+        ctx.log.info(`converted with llama.cpp ${result.release}`);
         return EXIT.ok;
       }),
     );

@@ -40,7 +40,7 @@ describe.skipIf(!hasPython)("trainer (python3 found)", () => {
       encoding: "utf8",
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", CWESCOPE_EXPORT_CHAT: chat, CWESCOPE_EXPORT_ALPACA: alpaca },
     });
-    expect(r.stderr).toMatch(/Ran 7 tests/);
+    expect(r.stderr).toMatch(/Ran 8 tests/);
     expect(r.stderr).not.toMatch(/\.\.\. skipped/);
     expect(r.status, r.stderr).toBe(0);
   });

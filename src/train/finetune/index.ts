@@ -15,3 +15,4 @@ export * from "./launchTrainer.js";
 export * from "./runPython.js";
 export * from "./llamaCppTools.js";
 export * from "./convertAdapter.js";
+export * from "./accelerateConfig.js";

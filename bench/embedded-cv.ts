@@ -9,7 +9,7 @@ import { loadJsonl } from "../src/data/jsonl.js";
 import { DatasetRecordSchema } from "../src/data/record.js";
 import { detectionMetrics, type DetectionMetrics } from "../src/eval/metrics.js";
 import { UnitSplitter } from "../src/lang/index.js";
-import { hasEvidence, type FeatureSet } from "../src/models/embedded/EmbeddedModel.js";
+import type { FeatureSet } from "../src/models/embedded/EmbeddedModel.js";
 import { featurizeRecords } from "../src/train/featurizeRecords.js";
 import { fitEmbedded, predictRecord, type FitOptions } from "../src/train/fitEmbedded.js";
 import { groupedFolds } from "../src/train/groupedFolds.js";
@@ -30,7 +30,9 @@ const select = argv.includes("--select") ? (JSON.parse(flag("select", "{}")) as 
 const records = [...(await loadJsonl("data/python/train.jsonl", DatasetRecordSchema)), ...(await loadJsonl("data/python/val.jsonl", DatasetRecordSchema))];
 const splitter = await UnitSplitter.create();
 const dropped = argv.includes("--drop") ? new RegExp(flag("drop", "^$")) : undefined;
-const featurized = featurizeRecords(records, set, splitter).map((r) => (dropped ? { ...r, features: r.features.filter((f) => !dropped.test(f)) } : r));
+const featurized = featurizeRecords(records, set, splitter).map((r) =>
+  dropped ? { ...r, candidates: r.candidates.map((c) => ({ ...c, features: c.features.filter((f) => !dropped.test(f)) })) } : r,
+);
 splitter.delete();
 
 const perFold: DetectionMetrics[] = [];
@@ -52,7 +54,7 @@ for (let seed = 1; seed <= seeds; seed++) {
     const held = featurized.flatMap((r, i) => {
       if (folds[i] !== fold) return [];
       const pred = predictRecord(model, r);
-      scores[i] = hasEvidence(set, r.view) ? pred.score : 0;
+      scores[i] = pred.score;
       verdicts[i] = pred.vulnerable;
       return [{ gold: { cwe: r.record.cwe }, pred }];
     });

@@ -6,4 +6,7 @@ import { dirname, join } from "node:path";
 /** Repository/package root (the folder holding package.json, models/ and data/). */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+/** The fields of package.json the program reads. */
+export const PACKAGE = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string; homepage?: string };
+
+export const VERSION: string = PACKAGE.version;

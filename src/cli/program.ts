@@ -11,6 +11,8 @@ import { registerExperiment } from "./commands/experiment.js";
 import { registerFinetune } from "./commands/finetune.js";
 import { registerServe } from "./commands/serve.js";
 import { registerScan } from "./commands/scan.js";
+import { registerCwes } from "./commands/cwes.js";
+import { addHelpExamples } from "./helpExamples.js";
 
 export interface ProgramState {
   exitCode: number;
@@ -47,7 +49,8 @@ export function buildProgram(state: ProgramState): Command {
     .version(VERSION, "-V, --version")
     .option("-q, --quiet", "print only results and errors")
     .option("-v, --verbose", "print debugging detail to stderr")
-    .showHelpAfterError()
+    // A usage error is one line and a pointer, not the whole help (subcommands inherit this).
+    .showHelpAfterError("(see --help)")
     .exitOverride();
   registerData(program, state);
   registerTrain(program, state);
@@ -57,5 +60,7 @@ export function buildProgram(state: ProgramState): Command {
   registerFinetune(program, state);
   registerServe(program, state);
   registerScan(program, state);
+  registerCwes(program, state);
+  addHelpExamples(program);
   return program;
 }

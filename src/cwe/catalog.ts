@@ -1,5 +1,5 @@
 // Lookups over the CWE entries: id parsing, names, families, SARIF tags, severities.
-import { CWE_ENTRIES, TARGET_CWES, type CweEntry } from "./entries.js";
+import { CWE_ENTRIES, STUDY_CWES, TARGET_CWES, type CweEntry, type CweLanguage } from "./entries.js";
 
 const byId = new Map<string, CweEntry>(CWE_ENTRIES.map((entry) => [entry.id, entry]));
 const targetSet = new Set(TARGET_CWES);
@@ -27,7 +27,7 @@ export function isKnownCwe(id: string): boolean {
   return byId.has(id);
 }
 
-/** Whether an id is one of the 20 target CWEs. */
+/** Whether an id is one of the target CWEs (the study's 20 and the breadth targets). */
 export function isTargetCwe(id: string): boolean {
   return targetSet.has(id);
 }
@@ -94,13 +94,19 @@ export function top25(year: 2024 | 2025): CweEntry[] {
   return CWE_ENTRIES.filter((entry) => entry[key] !== undefined).sort((x, y) => x[key]! - y[key]!);
 }
 
-/** Whether a CWE applies to a language (memory-safety entries do not apply to Python/JS). */
+/** Whether a CWE applies to a language (memory-safety entries do not apply to Python/JS; TypeScript reads as JavaScript). */
 export function appliesTo(id: string, language: string): boolean {
   const entry = byId.get(id);
   if (!entry) return true;
-  if (entry.applicability === "memory-safety") return !["python", "javascript", "typescript"].includes(language);
-  return true;
+  const lang = language === "typescript" ? "javascript" : language;
+  if (lang !== "python" && lang !== "javascript") return entry.applicability === "memory-safety";
+  return entry.languages.includes(lang);
 }
 
-export { CWE_ENTRIES, TARGET_CWES };
-export type { CweEntry };
+/** The target entries, in TARGET_CWES order: what `cwescope cwes` prints and the README table shows. */
+export function targetEntries(): CweEntry[] {
+  return TARGET_CWES.map((id) => byId.get(id)!);
+}
+
+export { CWE_ENTRIES, STUDY_CWES, TARGET_CWES };
+export type { CweEntry, CweLanguage };

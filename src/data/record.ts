@@ -33,6 +33,9 @@ export const PredictedFindingSchema = z.looseObject({
   endColumn: z.number().int().positive(),
   /** The sink concept the finding was found at (`sql`, `shell`, …). */
   concept: z.string().optional(),
+  /** Source concepts of the flow (`request`, `argv`, …) and how it was built (`concat`, `interpolation`, …). */
+  sources: z.array(z.string()).optional(),
+  kinds: z.array(z.string()).optional(),
   path: z.array(z.looseObject({ line: z.number().int(), kind: z.enum(["source", "step", "sink"]), text: z.string(), note: z.string().optional() })),
   inferred: z.array(z.string()),
 });

@@ -1,5 +1,6 @@
 // Stratified, pair-preserving, seeded split: each pair (or singleton) is one unit, stratified by its CWE.
-import { createRng, shuffled } from "../util/random.js";
+import { STUDY_CWES } from "../cwe/entries.js";
+import { createRng, shuffled, type Rng } from "../util/random.js";
 import type { DatasetRecord } from "./record.js";
 import { cweOfRecord } from "./stats.js";
 
@@ -20,10 +21,28 @@ function allocate(n: number, fractions: number[]): number[] {
   return counts;
 }
 
+/** FNV-1a of a text, as a 32-bit seed. */
+function seedOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The generator a stratum shuffles with. Strata of the study's 20 CWEs (and of `none`) share one generator,
+ * drawn in sorted stratum order, exactly as the first datasets were split; every other stratum has its own,
+ * seeded by the split seed and its name, so adding a CWE (or records of one) never moves another's records.
+ */
+function stratumRng(stratum: string, seed: number, shared: Rng): Rng {
+  const cwe = stratum.slice(stratum.indexOf(":") + 1);
+  return cwe === "none" || STUDY_CWES.includes(cwe) ? shared : createRng(seedOf(`${seed}:${stratum}`));
+}
+
 export function splitRecords(records: DatasetRecord[], options: SplitOptions = {}): Record<string, DatasetRecord[]> {
   const ratios = options.ratios ?? { train: 0.7, val: 0.1, test: 0.2 };
   const names = Object.keys(ratios);
-  const rng = createRng(options.seed ?? 1337);
+  const seed = options.seed ?? 1337;
+  const rng = createRng(seed);
   // Units: a pair's records together, a singleton alone; kept in input order for determinism.
   const units = new Map<string, DatasetRecord[]>();
   for (const r of records) {
@@ -42,7 +61,7 @@ export function splitRecords(records: DatasetRecord[], options: SplitOptions = {
   }
   const out: Record<string, DatasetRecord[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (const stratum of [...strata.keys()].sort()) {
-    const list = shuffled(strata.get(stratum)!, rng);
+    const list = shuffled(strata.get(stratum)!, stratumRng(stratum, seed, rng));
     const counts = allocate(list.length, names.map((n) => ratios[n]));
     let at = 0;
     names.forEach((name, i) => {

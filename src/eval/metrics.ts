@@ -30,9 +30,18 @@ function div(a: number, b: number): number {
   return b === 0 ? 0 : a / b;
 }
 
+/**
+ * The samples a model answered. A failed sample (`error`) is no verdict: every metric below is computed over
+ * answered samples only, and the failed count is reported beside them, never counted as "not vulnerable".
+ */
+export function answered<T extends Scored>(samples: readonly T[]): T[] {
+  return samples.filter((s) => s.pred.error === undefined);
+}
+
 export function confusion(samples: readonly Scored[]): Confusion {
   const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
   for (const { gold, pred } of samples) {
+    if (pred.error !== undefined) continue;
     const g = gold.cwe !== null;
     const p = pred.vulnerable;
     if (g && p) c.tp++;
@@ -74,7 +83,8 @@ function predictedClass(pred: Scored["pred"]): string | null {
 }
 
 /** Exact CWE accuracy over every sample: a clean sample is right when predicted clean. */
-export function cweExactAccuracy(samples: readonly Scored[]): number {
+export function cweExactAccuracy(all: readonly Scored[]): number {
+  const samples = answered(all);
   return div(samples.filter((s) => predictedClass(s.pred) === s.gold.cwe).length, samples.length);
 }
 
@@ -91,7 +101,8 @@ export interface PerCwe {
  * One-vs-rest scores per gold CWE. With `family`, a prediction counts as right when it is in the same
  * family as the gold id (`sameFamily`: 78 ⊂ 77, 639 ⊂ 863 ⊂ 284).
  */
-export function perCwe(samples: readonly Scored[], family = false): Record<string, PerCwe> {
+export function perCwe(all: readonly Scored[], family = false): Record<string, PerCwe> {
+  const samples = answered(all);
   const match = (a: string, b: string) => (family ? sameFamily(a, b) : a === b);
   const labels = [...new Set(samples.map((s) => s.gold.cwe).filter((c): c is string => c !== null))].sort();
   const out: Record<string, PerCwe> = {};
@@ -121,7 +132,7 @@ export function cweMacroF1(samples: readonly Scored[], family = false): number {
 /** Micro F1 over vulnerable samples: a true positive needs the right CWE (or family). */
 export function cweMicroF1(samples: readonly Scored[], family = false): number {
   let tp = 0, predicted = 0, support = 0;
-  for (const { gold, pred } of samples) {
+  for (const { gold, pred } of answered(samples)) {
     const p = predictedClass(pred);
     if (gold.cwe !== null) support++;
     if (p !== null) predicted++;
@@ -137,8 +148,10 @@ export interface DetectionMetrics extends BinaryMetrics {
   cwe_exact_macro_f1: number;
   cwe_family_macro_f1: number;
   cwe_exact_micro_f1: number;
-  /** Samples whose prediction carries `error`. */
+  /** Samples whose prediction carries `error`: left out of every metric above (`n` counts answered samples). */
   failed: number;
+  /** `failed` over all samples (0 when there are none). */
+  failure_rate: number;
 }
 
 /** Everything `cwescope eval` prints for one model on one dataset. */
@@ -149,8 +162,14 @@ export function detectionMetrics(samples: readonly Scored[]): DetectionMetrics {
     cwe_exact_macro_f1: cweMacroF1(samples),
     cwe_family_macro_f1: cweMacroF1(samples, true),
     cwe_exact_micro_f1: cweMicroF1(samples),
-    failed: samples.filter((s) => s.pred.error !== undefined).length,
+    ...failures(samples),
   };
+}
+
+/** Failed samples and their share of all samples. */
+export function failures(samples: readonly Scored[]): { failed: number; failure_rate: number } {
+  const failed = samples.length - answered(samples).length;
+  return { failed, failure_rate: div(failed, samples.length) };
 }
 
 /** The "flag everything" baseline: every sample vulnerable, with the most common gold CWE. */

@@ -16,8 +16,12 @@ export interface ResultMetrics {
   cwe_family_macro_f1: number;
   cwe_exact_micro_f1: number;
   cwe_family_micro_f1: number;
-  /** Samples that failed (error); counted as predicted not-vulnerable above. */
+  /** Samples that failed (error): left out of every metric above, which are over answered samples only. */
   failed: number;
+  /** `failed` over all samples of the dataset. */
+  failure_rate: number;
+  /** The failure rate is above the spec's `metrics.max_failure_rate`: the metrics do not speak for the dataset. */
+  incomplete: boolean;
   tp: number;
   fp: number;
   tn: number;
@@ -64,6 +68,8 @@ export interface BaselineResult {
 
 export interface GapResult {
   model: string;
+  /** Either side is incomplete (too many failed samples): the gap is not a finding. */
+  incomplete?: boolean;
   from: string;
   to: string;
   f1_gap: number;

@@ -3,7 +3,8 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
-import { JsonlWriter, loadJsonl } from "../data/jsonl.js";
+import { loadJsonl } from "../data/jsonl.js";
+import { writeJsonlAtomic } from "../util/atomicWrite.js";
 import { DatasetRecordSchema, type DatasetRecord, type Prediction } from "../data/record.js";
 import type { Detector, DetectorOptions } from "../models/Detector.js";
 import { createDetector } from "../models/registry.js";
@@ -15,7 +16,7 @@ import { cwescopeIdentity, machineLabel, runtimeFacts } from "./manifest.js";
 import { mcnemarExact } from "./mcnemar.js";
 import { PredictionCache, cacheKey } from "./PredictionCache.js";
 import type { BaselineResult, ExperimentReport, GapResult, Manifest, ModelDatasetResult } from "./reportTypes.js";
-import { alwaysVulnerable, binaryMetrics, cweMacroF1, cweMicroF1, majorityBaseline, perCwe, randomBaseline, type Scored } from "./metrics.js";
+import { alwaysVulnerable, answered, binaryMetrics, failures, cweMacroF1, cweMicroF1, majorityBaseline, perCwe, randomBaseline, type Scored } from "./metrics.js";
 import type { DatasetSpec, LoadedSpec, ModelSpec } from "./spec.js";
 
 export interface RunHooks {
@@ -96,8 +97,8 @@ export async function runExperiment(loaded: LoadedSpec, options: RunOptions): Pr
 
     const cache = new PredictionCache(options.cachePath ?? join(options.out, "cache.sqlite"));
     const results: ModelDatasetResult[] = [];
-    // Binary verdicts per model × dataset, for McNemar and the gap bootstrap.
-    const verdicts = new Map<string, boolean[]>();
+    // Binary verdicts per model × dataset (null: the sample failed), for McNemar and the gap bootstrap.
+    const verdicts = new Map<string, Verdicts>();
     try {
       for (const { spec: m, detector, digest } of detectors) {
         const concurrency = m.concurrency ?? spec.concurrency;
@@ -127,9 +128,7 @@ export async function runExperiment(loaded: LoadedSpec, options: RunOptions): Pr
               }),
             ),
           );
-          const writer = new JsonlWriter(join(options.out, "predictions", `${slug(m.name!)}--${slug(ds.spec.name)}.jsonl`));
-          for (const p of preds) await writer.write(p);
-          await writer.close();
+          await writeJsonlAtomic(join(options.out, "predictions", `${slug(m.name!)}--${slug(ds.spec.name)}.jsonl`), preds);
           hooks.predictions?.(m.name!, ds.spec.name, preds);
 
           // Latency at concurrency 1 after warm-up, never from the cache; throughput at the model's concurrency.
@@ -141,11 +140,11 @@ export async function runExperiment(loaded: LoadedSpec, options: RunOptions): Pr
           const tp = tpSample.length ? await timed(detector, tpSample, concurrency, signal) : null;
           const ok = timedPreds.filter((p) => p.error === undefined);
 
-          results.push(scoreResult(m, ds, preds, spec.seed, spec.metrics.bootstrap, spec.metrics.level, cached, todo.length, {
+          results.push(scoreResult(m, ds, preds, spec.seed, spec.metrics, cached, todo.length, {
             ...summarizeLatency(ok, tp && tp.seconds > 0 ? tpSample.length / tp.seconds : null),
             measured_on: { machine: machineLabel(), backend: detector.backend, model_digest: digest, concurrency: 1 },
           }, ok.map((p) => p.latency_ms)));
-          verdicts.set(`${m.name}\u0000${ds.spec.name}`, preds.map((p) => p.vulnerable));
+          verdicts.set(`${m.name}\u0000${ds.spec.name}`, preds.map((p) => (p.error === undefined ? p.vulnerable : null)));
         }
       }
     } finally {
@@ -190,15 +189,17 @@ function scoreResult(
   ds: LoadedDataset,
   preds: Prediction[],
   seed: number,
-  iterations: number,
-  level: number,
+  { bootstrap: iterations, level, max_failure_rate }: { bootstrap: number; level: number; max_failure_rate: number },
   cached: number,
   computed: number,
   latency: ModelDatasetResult["latency"],
   latencySamples: number[],
 ): ModelDatasetResult {
   const gold = ds.records;
-  const samples: Scored[] = gold.map((g, i) => ({ gold: g, pred: preds[i] }));
+  const all: Scored[] = gold.map((g, i) => ({ gold: g, pred: preds[i] }));
+  // Metrics and their CIs are over answered samples; failed ones are counted beside them.
+  const samples = answered(all);
+  const failed = failures(all);
   const { n: _n, ...binary } = binaryMetrics(samples);
   const stat = (key: "f1" | "mcc") => (idx: Uint32Array) => binaryMetrics(Array.from(idx, (i) => samples[i]))[key];
   const exact = perCwe(samples);
@@ -211,13 +212,14 @@ function scoreResult(
     n: gold.length,
     metrics: {
       ...binary,
-      f1_ci: bootstrapCi(gold.length, stat("f1"), { iterations, seed, level }),
-      mcc_ci: bootstrapCi(gold.length, stat("mcc"), { iterations, seed, level }),
+      f1_ci: bootstrapCi(samples.length, stat("f1"), { iterations, seed, level }),
+      mcc_ci: bootstrapCi(samples.length, stat("mcc"), { iterations, seed, level }),
       cwe_exact_macro_f1: cweMacroF1(samples),
       cwe_family_macro_f1: cweMacroF1(samples, true),
       cwe_exact_micro_f1: cweMicroF1(samples),
       cwe_family_micro_f1: cweMicroF1(samples, true),
-      failed: preds.filter((p) => p.error !== undefined).length,
+      ...failed,
+      incomplete: failed.failure_rate > max_failure_rate,
     },
     per_cwe: Object.fromEntries(
       Object.entries(exact).map(([cwe, e]) => [cwe, { support: e.support, exact_f1: e.f1, family_f1: family[cwe].f1, recall: e.recall }]),
@@ -229,14 +231,21 @@ function scoreResult(
   };
 }
 
-function compareModels(names: string[], datasets: LoadedDataset[], verdicts: Map<string, boolean[]>): ExperimentReport["comparisons"] {
+/** Binary verdicts of one model on one dataset; null where the sample failed. */
+type Verdicts = Array<boolean | null>;
+
+function compareModels(names: string[], datasets: LoadedDataset[], verdicts: Map<string, Verdicts>): ExperimentReport["comparisons"] {
   const out: ExperimentReport["comparisons"] = [];
   for (const ds of datasets) {
-    const correct = (name: string) => verdicts.get(`${name}\u0000${ds.spec.name}`)!.map((v, k) => v === (ds.records[k].cwe !== null));
+    const of = (name: string) => verdicts.get(`${name}\u0000${ds.spec.name}`)!;
     for (let i = 0; i < names.length; i++)
       for (let j = i + 1; j < names.length; j++) {
-        const a = correct(names[i]);
-        const b = correct(names[j]);
+        // McNemar pairs the samples both models answered.
+        const va = of(names[i]);
+        const vb = of(names[j]);
+        const both = ds.records.flatMap((r, k) => (va[k] === null || vb[k] === null ? [] : [k]));
+        const a = both.map((k) => va[k] === (ds.records[k].cwe !== null));
+        const b = both.map((k) => vb[k] === (ds.records[k].cwe !== null));
         const acc = (xs: boolean[]) => xs.filter(Boolean).length / (xs.length || 1);
         out.push({ dataset: ds.spec.name, a: names[i], b: names[j], accuracy_a: acc(a), accuracy_b: acc(b), mcnemar: mcnemarExact(a, b) });
       }
@@ -256,7 +265,7 @@ function baselines(datasets: LoadedDataset[], seed: number): BaselineResult[] {
   return out;
 }
 
-function gaps(loaded: LoadedSpec, datasets: LoadedDataset[], results: ModelDatasetResult[], verdicts: Map<string, boolean[]>): GapResult[] {
+function gaps(loaded: LoadedSpec, datasets: LoadedDataset[], results: ModelDatasetResult[], verdicts: Map<string, Verdicts>): GapResult[] {
   let pair = loaded.spec.metrics.gap;
   if (!pair) {
     const lang = (l: string) => datasets.find((d) => (d.spec.language ?? d.records[0]?.language) === l)?.spec.name;
@@ -275,7 +284,7 @@ function gaps(loaded: LoadedSpec, datasets: LoadedDataset[], results: ModelDatas
     const b = results.find((r) => r.model === m.name && r.dataset === to);
     if (!a || !b) continue;
     const samplesOf = (ds: LoadedDataset): Scored[] =>
-      verdicts.get(`${m.name}\u0000${ds.spec.name}`)!.map((vulnerable, i) => ({ gold: ds.records[i], pred: { vulnerable, cwe: null } }));
+      verdicts.get(`${m.name}\u0000${ds.spec.name}`)!.flatMap((vulnerable, i) => (vulnerable === null ? [] : [{ gold: ds.records[i], pred: { vulnerable, cwe: null } }]));
     const pa = samplesOf(dsFrom);
     const pb = samplesOf(dsTo);
     const stat = (_ds: LoadedDataset, samples: Scored[], key: "f1" | "mcc") => (idx: Uint32Array) => binaryMetrics(Array.from(idx, (i) => samples[i]))[key];
@@ -284,10 +293,11 @@ function gaps(loaded: LoadedSpec, datasets: LoadedDataset[], results: ModelDatas
       model: m.name!,
       from,
       to,
+      ...(a.metrics.incomplete || b.metrics.incomplete ? { incomplete: true } : {}),
       f1_gap: a.metrics.f1 - b.metrics.f1,
-      f1_gap_ci: bootstrapDifferenceCi(dsFrom.records.length, dsTo.records.length, stat(dsFrom, pa, "f1"), stat(dsTo, pb, "f1"), opts),
+      f1_gap_ci: bootstrapDifferenceCi(pa.length, pb.length, stat(dsFrom, pa, "f1"), stat(dsTo, pb, "f1"), opts),
       mcc_gap: a.metrics.mcc - b.metrics.mcc,
-      mcc_gap_ci: bootstrapDifferenceCi(dsFrom.records.length, dsTo.records.length, stat(dsFrom, pa, "mcc"), stat(dsTo, pb, "mcc"), opts),
+      mcc_gap_ci: bootstrapDifferenceCi(pa.length, pb.length, stat(dsFrom, pa, "mcc"), stat(dsTo, pb, "mcc"), opts),
     });
   }
   return out;

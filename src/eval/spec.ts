@@ -5,6 +5,9 @@ import { LineCounter, parseDocument, isNode } from "yaml";
 import { z } from "zod";
 import { InputError } from "../data/jsonl.js";
 
+/** Share of failed samples above which a model × dataset result is incomplete: 5 %. */
+export const DEFAULT_MAX_FAILURE_RATE = 0.05;
+
 const ModelSpec = z
   .object({
     id: z.string().min(1).describe("Model id: `embedded`, `embedded:<path>`, `llamacpp:<path.gguf>`, `openai:<model>`."),
@@ -51,9 +54,15 @@ export const ExperimentSpecSchema = z
           .tuple([z.string(), z.string()])
           .optional()
           .describe("Datasets whose F1 difference is the cross-language gap, e.g. [python-test, javascript-test]."),
+        max_failure_rate: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(DEFAULT_MAX_FAILURE_RATE)
+          .describe("Share of failed samples above which a result is marked incomplete (the command exits 2). Defaults to `0.05`."),
       })
       .strict()
-      .default({ bootstrap: 1000, level: 0.95 }),
+      .default({ bootstrap: 1000, level: 0.95, max_failure_rate: DEFAULT_MAX_FAILURE_RATE }),
     latency: z
       .object({
         warmup: z.number().int().min(0).default(3).describe("Warm-up requests before timing. Defaults to `3`."),

@@ -2,9 +2,9 @@
 // refusals and empty answers. Every outcome is an answer or an error string; nothing here throws.
 import { parseCweId } from "../cwe/catalog.js";
 import type { ParseResult, PromptAnswer } from "./Prompt.js";
+import { readVerdictText } from "./readVerdict.js";
 
 const REFUSAL = /^\s*(?:i['’]?m sorry|i am sorry|sorry,|i can(?:not|['’]t) (?:help|assist|comply|provide|analy[sz]e)|i won['’]t|as an ai\b|i['’]m not able to|i am not able to|i['’]m unable to|i am unable to)/i;
-const NONE_WORDS = /^\s*["'`*]*\s*(?:none|no\b|null|n\/a|no vulnerabilit(?:y|ies)|not vulnerable|non[- ]vulnerable|safe|benign|clean)\b/i;
 
 /** `empty` / `refusal` errors for answers that carry nothing to parse; `null` when there is something. */
 export function emptyOrRefusal(text: string): string | null {
@@ -60,11 +60,16 @@ function matchingBrace(text: string, start: number): number {
 export function interpretJsonAnswer(obj: Record<string, unknown>): ParseResult {
   const rawCwe = obj.cwe ?? obj.cwe_id ?? obj.CWE ?? obj.weakness;
   const cwe = typeof rawCwe === "string" || typeof rawCwe === "number" ? parseCweId(rawCwe) : null;
-  let vulnerable = toBoolean(obj.vulnerable ?? obj.is_vulnerable ?? obj.vulnerability);
+  const rawVerdict = obj.vulnerable ?? obj.is_vulnerable ?? obj.vulnerability;
+  let vulnerable = toBoolean(rawVerdict);
   if (vulnerable === undefined) {
+    if (rawVerdict !== undefined) return unparsable(`"vulnerable" is ${clip(JSON.stringify(rawVerdict), 40)}`, JSON.stringify(obj));
     if (rawCwe === undefined) return { ok: false, error: `parse: JSON answer has neither "vulnerable" nor "cwe": ${clip(JSON.stringify(obj))}` };
+    if (cwe === null && !/^\s*(?:none|null|n\/a|)\s*$/i.test(String(rawCwe ?? ""))) return unparsable(`"cwe" is ${clip(JSON.stringify(rawCwe), 40)}`, JSON.stringify(obj));
     vulnerable = cwe !== null;
   }
+  // "Not vulnerable" beside a named weakness contradicts itself.
+  if (!vulnerable && cwe !== null) return unparsable(`"vulnerable" is false but "cwe" is ${cwe}`, JSON.stringify(obj));
   const reason = typeof obj.reason === "string" ? obj.reason : typeof obj.explanation === "string" ? obj.explanation : undefined;
   return {
     ok: true,
@@ -96,41 +101,54 @@ function toLines(v: unknown): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/**
+ * JSON where the answer starts as JSON (bare or fenced): read as JSON or not at all. A cut-off object (a
+ * stream that ended early but was marked finished) is unparsable, never read as prose.
+ */
+function jsonFirst(text: string): ParseResult | undefined {
+  const body = text.trim().replace(/^```(?:json|JSON)?\s*/, "");
+  if (!body.startsWith("{") && !body.startsWith("[")) return undefined;
+  const json = extractJsonObject(text);
+  if (json) return interpretJsonAnswer(json);
+  return unparsable("JSON that does not parse or is cut off", text);
+}
+
+/** A free-text verdict; `keepCwe` false drops any CWE id (a prompt that asks for none). */
+function fromText(text: string, keepCwe = true): ParseResult {
+  const verdict = readVerdictText(text);
+  if (!verdict.ok) return unparsable(verdict.why, text);
+  return ok({ vulnerable: verdict.vulnerable, cwe: verdict.vulnerable && keepCwe ? verdict.cwe : null, lines: [] });
+}
+
 /** A free-text answer naming a CWE id or saying none (the study's instruction format). */
 export function parseCweText(text: string): ParseResult {
   const problem = emptyOrRefusal(text);
   if (problem) return { ok: false, error: problem };
-  const firstLine = text.trim().split("\n")[0];
-  const cwe = parseCweId(firstLine) ?? (/\bcwe[\s_:-]*\d/i.test(text) ? parseCweId(text) : null);
-  if (cwe && !NONE_WORDS.test(firstLine)) return ok({ vulnerable: true, cwe, lines: [] });
-  if (NONE_WORDS.test(text)) return ok({ vulnerable: false, cwe: null, lines: [] });
-  const json = extractJsonObject(text);
-  if (json) return interpretJsonAnswer(json);
-  return { ok: false, error: `parse: no CWE id or "none" in answer: ${clip(text)}` };
+  return jsonFirst(text) ?? fromText(text);
 }
 
 /** A binary answer: `vulnerable` / `not vulnerable` (also yes/no); a CWE id, when named, is kept. */
 export function parseBinaryText(text: string): ParseResult {
   const problem = emptyOrRefusal(text);
   if (problem) return { ok: false, error: problem };
-  const head = text.trim().slice(0, 200).toLowerCase().replace(/[*_`"'.]/g, "");
-  if (/^(?:answer:\s*)?(?:not vulnerable|non[- ]?vulnerable|no\b|safe|benign|the code is not vulnerable)/.test(head)) return ok({ vulnerable: false, cwe: null, lines: [] });
-  if (/^(?:answer:\s*)?(?:vulnerable|yes\b|the code is vulnerable)/.test(head)) return ok({ vulnerable: true, cwe: /\bcwe[\s_:-]*\d/i.test(text) ? parseCweId(text) : null, lines: [] });
-  if (/\bnot vulnerable\b/.test(head)) return ok({ vulnerable: false, cwe: null, lines: [] });
-  if (/\bvulnerable\b/.test(head)) return ok({ vulnerable: true, cwe: null, lines: [] });
-  const json = extractJsonObject(text);
-  if (json) return interpretJsonAnswer(json);
-  return { ok: false, error: `parse: expected "vulnerable" or "not vulnerable": ${clip(text)}` };
+  return jsonFirst(text) ?? fromText(text);
 }
 
-/** A JSON answer, falling back to the text readers when the model answered in words. */
+/** A JSON answer, falling back to the text reader when the model answered in words only. */
 export function parseJsonAnswer(text: string): ParseResult {
   const problem = emptyOrRefusal(text);
   if (problem) return { ok: false, error: problem };
   const json = extractJsonObject(text);
   if (json) return interpretJsonAnswer(json);
-  const asText = parseCweText(text);
-  return asText.ok ? asText : { ok: false, error: `parse: no JSON object in answer: ${clip(text)}` };
+  // An object was begun but never closed: the answer is cut off, whatever the prose around it says.
+  if (/\{\s*"/.test(text)) return unparsable("JSON that does not parse or is cut off", text);
+  const asText = fromText(text);
+  return asText.ok ? asText : unparsable("no JSON object, and no verdict in words", text);
+}
+
+/** The error of an answer that is not unambiguous under the prompt's contract: counted as failed, never guessed. */
+function unparsable(why: string, text: string): ParseResult {
+  return { ok: false, error: `parse: unparsable answer (${why}): ${clip(text)}` };
 }
 
 function ok(answer: PromptAnswer): ParseResult {

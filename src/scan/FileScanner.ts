@@ -4,10 +4,10 @@ import type { CodeUnit, SourceLanguage } from "../lang/CodeUnit.js";
 import type { UnitSplitter } from "../lang/UnitSplitter.js";
 import type { Prediction } from "../models/Detector.js";
 import { sha256 } from "../util/hash.js";
-import { buildFinding } from "./buildFinding.js";
+import { buildFindings } from "./buildFinding.js";
 import type { FileNote, Finding, SkippedFile, StageFigures, Suppression } from "./Finding.js";
 import { lineHashes } from "./lineHash.js";
-import type { ModelStage } from "./ModelStage.js";
+import { UNANALYSABLE, type ModelStage } from "./ModelStage.js";
 import { readSource } from "./readSource.js";
 import { findSuppression, parseSuppressions } from "./suppressions.js";
 
@@ -27,6 +27,14 @@ export interface ScanPart {
   units: number;
   parseMs: number;
   stages: StageFigures[];
+  /** Per-file figures, for `--verbose`: time from read to the last unit queued (a cascade's confirmations come later). */
+  timings: FileTiming[];
+}
+
+export interface FileTiming {
+  path: string;
+  units: number;
+  ms: number;
 }
 
 export interface FileScannerOptions {
@@ -54,7 +62,7 @@ interface OpenFile {
 }
 
 export class FileScanner {
-  private readonly part: ScanPart = { findings: [], skipped: [], notes: [], files: 0, lines: 0, units: 0, parseMs: 0, stages: [] };
+  private readonly part: ScanPart = { findings: [], skipped: [], notes: [], files: 0, lines: 0, units: 0, parseMs: 0, stages: [], timings: [] };
 
   constructor(
     private readonly splitter: UnitSplitter,
@@ -72,7 +80,14 @@ export class FileScanner {
       return;
     }
     if (source.notUtf8) this.part.notes.push({ path: task.rel, note: "not-utf8", detail: "not valid UTF-8; decoded with replacement characters" });
-    const split = this.splitter.split(source.text, task.language, task.rel);
+    let split: ReturnType<UnitSplitter["split"]>;
+    try {
+      split = this.splitter.split(source.text, task.language, task.rel);
+    } catch (err) {
+      // A file the splitter cannot take apart is listed by name; the rest of the scan goes on.
+      this.part.skipped.push({ path: task.rel, reason: "unanalysable", detail: `${(err as Error).name}: ${(err as Error).message}`, incomplete: true });
+      return;
+    }
     if (split.hasError) this.part.notes.push({ path: task.rel, note: "parse-error", detail: "syntax errors; units recovered from a partial parse" });
     this.part.parseMs += performance.now() - t0;
     this.part.files++;
@@ -103,6 +118,7 @@ export class FileScanner {
     } finally {
       file.walked = true;
       this.settle(file);
+      this.part.timings.push({ path: task.rel, units: split.units.length, ms: Math.round((performance.now() - t0) * 100) / 100 });
     }
   }
 
@@ -115,7 +131,7 @@ export class FileScanner {
   }
 
   private triaged(file: OpenFile, unit: CodeUnit, id: string, prediction: Prediction): Promise<void> | void {
-    if (prediction.error) this.part.notes.push(modelNote(file.rel, unit, "model-error", prediction.error));
+    if (prediction.error) this.part.notes.push(modelNote(file.rel, unit, prediction.error.startsWith(`${UNANALYSABLE}:`) ? "unanalysable" : "model-error", prediction.error));
     return this.confirmer ? this.confirm(file, unit, id, prediction) : this.record(file, unit, prediction);
   }
 
@@ -125,17 +141,20 @@ export class FileScanner {
     await this.confirmer.submit(unit, id, (verdict) => {
       // A failed confirmation keeps the triage verdict: reported, never silently dropped.
       if (verdict.error) this.part.notes.push(modelNote(file.rel, unit, "confirm-error", verdict.error));
-      this.record(file, unit, verdict.error ? triage : verdict, triage.cwe);
+      if (verdict.error) this.record(file, unit, triage);
+      // A confirming model that agrees keeps the triage's findings at their sinks, under its own name.
+      else if (verdict.vulnerable && triage.findings?.length) this.record(file, unit, triage, undefined, verdict.model);
+      else this.record(file, unit, verdict, triage.cwe);
       file.pending--;
       this.settle(file);
     });
   }
 
-  private record(file: OpenFile, unit: CodeUnit, prediction: Prediction, fallbackCwe?: string | null): void {
-    const finding = buildFinding(file, unit, prediction, fallbackCwe);
-    if (!finding) return;
-    const suppression = findSuppression(file.suppressions, finding);
-    file.findings.push(suppression ? { ...finding, suppression } : finding);
+  private record(file: OpenFile, unit: CodeUnit, prediction: Prediction, fallbackCwe?: string | null, by?: string): void {
+    for (const finding of buildFindings(file, unit, prediction, fallbackCwe, by)) {
+      const suppression = findSuppression(file.suppressions, finding);
+      file.findings.push(suppression ? { ...finding, suppression } : finding);
+    }
   }
 
   /** Once a file is walked and answered: number repeated fingerprints, add line hashes. */
@@ -158,6 +177,6 @@ export class FileScanner {
   }
 }
 
-function modelNote(path: string, unit: CodeUnit, note: "model-error" | "confirm-error", error: string): FileNote {
+function modelNote(path: string, unit: CodeUnit, note: FileNote["note"], error: string): FileNote {
   return { path, note, detail: `${unit.name} (lines ${unit.startLine}-${unit.endLine}): ${error}` };
 }

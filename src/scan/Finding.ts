@@ -1,6 +1,7 @@
 // What a scan produces: findings, the files it could not scan, and the figures of each stage.
 import type { SeverityLevel } from "../cwe/catalog.js";
 import type { SourceLanguage, UnitKind } from "../lang/CodeUnit.js";
+import type { FileContext } from "./fileContext.js";
 
 /** An in-source `cwescope-ignore` comment that matched a finding. */
 export interface Suppression {
@@ -12,13 +13,26 @@ export interface Suppression {
   reason: string;
 }
 
+/** One place on a finding's path, source to sink (SARIF `codeFlows`). Text from scanned code, made inert. */
+export interface FindingStep {
+  line: number;
+  kind: "source" | "step" | "sink";
+  text: string;
+  note?: string;
+}
+
 export interface Finding {
   /** Path relative to the scan root, with `/` separators. */
   file: string;
   language: SourceLanguage;
-  /** 1-based inclusive line range: the lines the model named, else the unit's. */
+  /** 1-based inclusive line range: the sink's for a finding at a sink; a verdict's named lines, else the unit's. */
   startLine: number;
   endLine: number;
+  /** 1-based columns of the sink (end just past it), when the finding is at a sink. */
+  startColumn?: number;
+  endColumn?: number;
+  /** The sink concept (`sql`, `shell`, …) the finding was found at. */
+  concept?: string;
   /** `CWE-<n>`. */
   cwe: string;
   cweName: string;
@@ -27,7 +41,18 @@ export interface Finding {
   /** CVSS-like score 0–10 (GitHub `security-severity`). */
   severity: number;
   level: SeverityLevel;
+  /** One sentence of why (what reached what, built how). */
   message: string;
+  /** One sentence of how to fix it. */
+  fix: string;
+  /** Source → steps → sink; empty for a unit-level verdict. */
+  path: FindingStep[];
+  /** Sources or sinks assumed rather than seen (missing imports, cut code). */
+  inferred: string[];
+  /** The flagged lines as they stand in the file (SARIF `region.snippet`). */
+  snippet: string;
+  /** Where the file sits (tests, fixtures, migrations, examples and docs report a lower severity). */
+  context: FileContext;
   /** Stable across unrelated edits above the finding: rule, path, unit name and the flagged text. */
   fingerprint: string;
   /** GitHub's `primaryLocationLineHash` for `startLine`, when computed (SARIF output). */
@@ -39,7 +64,7 @@ export interface Finding {
   suppression?: Suppression;
 }
 
-export type SkipReason = "binary" | "minified" | "too-large" | "unreadable" | "vendored";
+export type SkipReason = "binary" | "minified" | "too-large" | "unreadable" | "vendored" | "unanalysable" | "symlink" | "ignored" | "special";
 
 export interface SkippedFile {
   /** Path relative to the scan root (a directory ends with `/`). */
@@ -52,11 +77,12 @@ export interface SkippedFile {
 
 /**
  * A file scanned with a caveat: syntax errors (units came from a partial tree), bytes that are not UTF-8,
- * or a unit a model failed on (`model-error` leaves it unscanned; `confirm-error` keeps the triage verdict).
+ * or a unit a model failed on (`model-error` leaves it unscanned; `confirm-error` keeps the triage verdict;
+ * `unanalysable`: the unit's analysis threw, e.g. code nested deeper than the analysis can follow).
  */
 export interface FileNote {
   path: string;
-  note: "parse-error" | "not-utf8" | "model-error" | "confirm-error";
+  note: "parse-error" | "not-utf8" | "model-error" | "confirm-error" | "unanalysable";
   detail: string;
 }
 
@@ -103,4 +129,8 @@ export interface ScanResult {
   skipped: SkippedFile[];
   notes: FileNote[];
   summary: ScanSummary;
+  /** The commit scanned, when the root is inside a git work tree (SARIF `versionControlProvenance`). */
+  provenance?: { repositoryUri: string; revisionId: string; branch?: string };
+  /** Per-file unit counts and times (for `--verbose`; formats do not render them). */
+  timings?: { path: string; units: number; ms: number }[];
 }

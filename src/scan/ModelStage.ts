@@ -23,6 +23,21 @@ function syncScorerOf(detector: Detector): SyncUnitScorer | undefined {
   return typeof candidate.scoreUnit === "function" ? (candidate as unknown as SyncUnitScorer) : undefined;
 }
 
+/** The prefix of the error a unit gets when its analysis throws (a tree nested past the stack, a bug). */
+export const UNANALYSABLE = "unanalysable";
+
+/** Errors that stop a scan: an abort, or a problem the user must fix (a `UserError`). */
+function isFatal(err: unknown): boolean {
+  const name = (err as Error | undefined)?.name;
+  return name === "AbortError" || name === "UserError";
+}
+
+/** A failed prediction for a unit whose analysis threw: counted as failed, named in the scan's notes. */
+export function unanalysable(model: string, id: string, err: unknown): Prediction {
+  const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return { id, vulnerable: false, cwe: null, confidence: 0, lines: [], latency_ms: 0, model, error: `${UNANALYSABLE}: ${detail}` };
+}
+
 export class ModelStage {
   readonly figures: StageFigures;
   private readonly sync: SyncUnitScorer | undefined;
@@ -48,7 +63,13 @@ export class ModelStage {
   /** Score now; only for sync stages. Lines come back as file lines. */
   scoreNow(unit: CodeUnit, id: string): Prediction {
     const t0 = performance.now();
-    const prediction = this.sync!.scoreUnit(unit, id);
+    let prediction: Prediction;
+    try {
+      prediction = this.sync!.scoreUnit(unit, id);
+    } catch (err) {
+      if (isFatal(err)) throw err;
+      prediction = unanalysable(this.detector.id, id, err);
+    }
     this.figures.ms += performance.now() - t0;
     this.count(prediction);
     return prediction;
@@ -70,7 +91,13 @@ export class ModelStage {
         then(toFileLines(prediction, unit));
       })
       .catch((err: unknown) => {
-        this.failure ??= err;
+        // An abort or a configuration error stops the scan; anything else fails this unit only (reported).
+        if (isFatal(err)) this.failure ??= err;
+        else {
+          const prediction = unanalysable(this.detector.id, id, err);
+          this.count(prediction);
+          then(prediction);
+        }
       })
       .finally(() => {
         this.inFlight.delete(task);

@@ -1,5 +1,6 @@
 // Baselines: the fingerprints of accepted findings, so a scan reports only what is new.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../util/atomicWrite.js";
 import { z } from "zod";
 import { formatZodError } from "../data/record.js";
 import { UserError } from "../util/errors.js";
@@ -42,7 +43,7 @@ export async function writeBaseline(path: string, findings: readonly Finding[]):
     version: 1,
     findings: accepted.map((f) => ({ fingerprint: f.fingerprint, cwe: f.cwe, file: f.file, startLine: f.startLine })),
   };
-  await writeFile(path, JSON.stringify(body, null, 2) + "\n");
+  await writeFileAtomic(path, JSON.stringify(body, null, 2) + "\n");
   return accepted.length;
 }
 

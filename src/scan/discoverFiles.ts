@@ -93,12 +93,20 @@ async function isVirtualenv(dir: string): Promise<boolean> {
   return stat(join(dir, "pyvenv.cfg")).then(() => true, () => false);
 }
 
+/**
+ * `--exclude` patterns as globs: a bare name (no `/`, no glob characters) matches a file or directory of that name
+ * anywhere, as Semgrep and Bandit read it (`--exclude tests`); globs and paths keep their meaning.
+ */
+export function excludeGlobs(patterns: readonly string[]): string[] {
+  return patterns.flatMap((p) => (/^[^/*?[\]{}!]+$/.test(p) ? [`**/${p}`, `**/${p}/**`] : [p]));
+}
+
 /** The absolute paths --include/--exclude select, or undefined when neither is given. */
 async function selectByGlobs(options: DiscoverOptions): Promise<Set<string> | undefined> {
   if (!options.include?.length && !options.exclude?.length) return undefined;
   const files = await glob(options.include?.length ? options.include : ["**/*"], {
     cwd: options.root,
-    ignore: [...(options.exclude ?? []), ...[...(options.vendored ? [] : VENDORED_DIRS), ...SILENT_DIRS].map((d) => `**/${d}/**`)],
+    ignore: [...excludeGlobs(options.exclude ?? []), ...[...(options.vendored ? [] : VENDORED_DIRS), ...SILENT_DIRS].map((d) => `**/${d}/**`)],
     dot: true,
     absolute: true,
     onlyFiles: true,

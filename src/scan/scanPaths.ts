@@ -6,6 +6,7 @@ import { dirname, resolve, sep } from "node:path";
 import { UnitSplitter } from "../lang/UnitSplitter.js";
 import { createDetector, parseModelId } from "../models/registry.js";
 import type { Detector, DetectorOptions } from "../models/Detector.js";
+import { gitProvenance } from "./provenance.js";
 import { VERSION } from "../version.js";
 import { filterByBaseline, type Baseline } from "./baseline.js";
 import { discoverFiles } from "./discoverFiles.js";
@@ -104,6 +105,8 @@ export async function scanPaths(paths: string[], options: ScanOptions = {}): Pro
       )
     : [await scanInProcess(inOrder(), options, scannerOptions, progress)];
   const result = assemble(root, started, skipped, parts);
+  const provenance = gitProvenance(root);
+  if (provenance) result.provenance = provenance;
   return options.baseline ? filterByBaseline(result, options.baseline) : result;
 }
 
@@ -183,6 +186,7 @@ function assemble(root: string, started: number, discoverySkips: SkippedFile[], 
     findings: [...active, ...suppressed],
     skipped,
     notes,
+    timings: parts.flatMap((p) => p.timings).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     summary: {
       root,
       files: sum((p) => p.files),

@@ -127,7 +127,7 @@ export class ChatServer {
       }
       return await detectorAnswer(this.detector, messages, jsonSchema !== undefined, signal);
     } catch (err) {
-      if (err instanceof UnanswerableRequestError) throw new HttpError(400, err.message);
+      if (err instanceof UnanswerableRequestError) throw new HttpError(err.status, err.message, err.status === 422 ? "unprocessable_code" : "invalid_request_error");
       throw err;
     }
   }

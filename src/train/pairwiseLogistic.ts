@@ -27,7 +27,7 @@ export interface LogisticWeights {
   bias: number;
 }
 
-/** `samples[i].label` is 1 (vulnerable) or 0. */
+/** `samples[i].label` is 1 (vulnerable) or 0; `weight` scales its pointwise loss. */
 export function trainPairwiseLogistic(samples: readonly SparseSample[], nFeatures: number, options: PairwiseLogisticOptions = {}): LogisticWeights {
   const l2 = options.l2 ?? 1e-2;
   const epochs = options.epochs ?? 60;
@@ -63,7 +63,7 @@ export function trainPairwiseLogistic(samples: readonly SparseSample[], nFeature
       for (const i of batch) {
         const s = samples[i];
         const p = sigmoid(logit(s.features));
-        addGrad(s.features, (p - s.label) / batch.length, true);
+        addGrad(s.features, ((s.weight ?? 1) * (p - s.label)) / batch.length, true);
         for (const j of pairsOf.get(i) ?? []) {
           // d/dz softplus(-(z_v - z_f)) = -sigmoid(-(z_v - z_f)); the bias cancels.
           const g = (-pairWeight * sigmoid(logit(samples[j].features) - logit(s.features))) / batch.length;

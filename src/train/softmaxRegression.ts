@@ -7,6 +7,8 @@ export interface SparseSample {
   /** Indices of the active (value 1) features. */
   features: number[];
   label: number;
+  /** Weight of this sample's loss. Defaults to `1`. */
+  weight?: number;
 }
 
 export interface SoftmaxOptions {
@@ -62,7 +64,7 @@ export function trainSoftmax(samples: readonly SparseSample[], nFeatures: number
         for (let c = 0; c < nClasses; c++) max = Math.max(max, logits[c]);
         let sum = 0;
         for (let c = 0; c < nClasses; c++) sum += logits[c] = Math.exp(logits[c] - max);
-        const w = classWeights[s.label] / batch.length;
+        const w = (classWeights[s.label] * (s.weight ?? 1)) / batch.length;
         for (let c = 0; c < nClasses; c++) {
           const g = w * (logits[c] / sum - (c === s.label ? 1 : 0));
           grad[size + c] += g;

@@ -1,5 +1,6 @@
 // `cwescope train`: fit the embedded model on a dataset (choices by cross-validation on it), score val, write the artifact.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
+import { writeFileAtomic } from "../util/atomicWrite.js";
 import { join } from "node:path";
 import { loadJsonl } from "../data/jsonl.js";
 import { DatasetRecordSchema, type DatasetRecord } from "../data/record.js";
@@ -29,9 +30,12 @@ export interface TrainOptions {
   features?: FeatureSet;
   /** Features seen in fewer training records are dropped. Defaults to `2`. */
   minCount?: number;
-  /** L2 penalties tried (the best pair-grouped cross-validation MCC on `data` wins). Defaults to `[3e-3, 1e-2, 3e-2]`. */
+  /**
+   * L2 penalties tried, each with every treatment of a vulnerable record's other candidates (the best
+   * pair-grouped cross-validation MCC on `data` wins). Defaults to `[3e-3, 1e-2, 3e-2]`.
+   */
   l2?: number[];
-  /** Weight of the ranking term "each vulnerable twin scores above its fix". Defaults to `1`. */
+  /** Weight of the ranking term "a vulnerable twin's weakness scores above the same sink in its fix". Defaults to `1`. */
   pairWeight?: number;
   /** Defaults to `60`. */
   epochs?: number;
@@ -52,11 +56,28 @@ export interface TrainResult {
   valMetrics?: DetectionMetrics;
 }
 
+/**
+ * Refuse training data that can only give a useless model: too few records, one class only, or ids used
+ * twice (the cross-validation folds and the manifest key on them).
+ */
+export function checkTrainable(file: string, records: readonly DatasetRecord[]): void {
+  if (!records.length) throw new UserError(`${file}: no records`);
+  const seen = new Map<string, number>();
+  records.forEach((r, i) => {
+    const first = seen.get(r.id);
+    if (first !== undefined) throw new UserError(`${file}: id "${r.id}" is used twice (records ${first + 1} and ${i + 1}); ids must be unique`);
+    seen.set(r.id, i);
+  });
+  const vulnerable = records.filter((r) => r.cwe !== null).length;
+  if (records.length < 2 || vulnerable === 0 || vulnerable === records.length)
+    throw new UserError(`${file}: ${records.length} record(s), ${vulnerable} vulnerable: training needs both vulnerable and non-vulnerable records`);
+}
+
 export async function trainEmbedded(options: TrainOptions, log: (msg: string) => void = () => {}): Promise<TrainResult> {
   const seed = options.seed ?? 1;
   const set = options.features ?? "view";
   const train = await loadJsonl(options.data, DatasetRecordSchema);
-  if (!train.length) throw new UserError(`${options.data}: no records`);
+  checkTrainable(options.data, train);
   const val = options.val ? await loadJsonl(options.val, DatasetRecordSchema) : [];
   const splitter = await UnitSplitter.create();
   const trainF = featurizeRecords(train, set, splitter);
@@ -68,7 +89,7 @@ export async function trainEmbedded(options: TrainOptions, log: (msg: string) =>
   const grid = options.l2 ?? [3e-3, 1e-2, 3e-2];
   const maxFpr = options.maxFpr ?? DEFAULT_MAX_FPR;
   log(`train: ${train.length} records; val: ${val.length} records`);
-  const { model, l2, threshold, crossValidation } = selectEmbedded(trainF, set, { l2: grid, seed, minCount, epochs: options.epochs, pairWeight, folds: FOLDS, maxFpr }, log);
+  const { model, l2, others, cweSource, threshold, crossValidation } = selectEmbedded(trainF, set, { l2: grid, seed, minCount, epochs: options.epochs, pairWeight, folds: FOLDS, maxFpr }, log);
   const trainMetrics = evaluate(model, trainF);
   const valMetrics = val.length ? evaluate(model, valF) : undefined;
   model.manifest = {
@@ -79,13 +100,23 @@ export async function trainEmbedded(options: TrainOptions, log: (msg: string) =>
       train: { path: options.data, sha256: await sha256File(options.data), records: train.length, languages: languages(train) },
       ...(options.val ? { val: { path: options.val, sha256: await sha256File(options.val), records: val.length, languages: languages(val) } } : {}),
     },
-    hyperparameters: { l2, l2_grid: grid, pair_weight: pairWeight, folds: FOLDS, epochs: options.epochs ?? 60, min_count: minCount, optimizer: "adam", batch_size: 32, max_fpr: maxFpr, threshold },
-    vocabulary_size: Object.keys(model.weights).length,
-    metrics: { cross_validation: { mcc: pick1(crossValidation.mcc), fpr: pick1(crossValidation.fpr) }, train: pick(trainMetrics), ...(valMetrics ? { val: pick(valMetrics) } : {}) },
+    hyperparameters: { l2, l2_grid: grid, others, cwe_source: cweSource, pair_weight: pairWeight, folds: FOLDS, epochs: options.epochs ?? 60, min_count: minCount, optimizer: "adam", batch_size: 32, max_fpr: maxFpr, threshold },
+    vocabulary_size: Object.keys(model.scorer.weights).length,
+    metrics: {
+      cross_validation: {
+        mcc: pick1(crossValidation.mcc),
+        fpr: pick1(crossValidation.fpr),
+        f1: pick1(crossValidation.f1),
+        cwe_exact_accuracy: crossValidation.cweExact,
+        grid: crossValidation.grid.map((g) => ({ ...g, mcc: pick1(g.mcc), fpr: pick1(g.fpr) })),
+      },
+      train: pick(trainMetrics),
+      ...(valMetrics ? { val: pick(valMetrics) } : {}),
+    },
   };
   await mkdir(options.out, { recursive: true });
   const file = join(options.out, "model.json");
-  await writeFile(file, JSON.stringify(model) + "\n");
+  await writeFileAtomic(file, JSON.stringify(model) + "\n");
   return { model, file, trainMetrics, valMetrics };
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TARGET_CWES } from "../../src/cwe/entries.js";
+import { STUDY_CWES, TARGET_CWES } from "../../src/cwe/entries.js";
 import { dedupeFiles } from "../../src/data/dedupe.js";
 import { SyntaxChecker } from "../../src/data/generate/SyntaxChecker.js";
 import { loadJsonl } from "../../src/data/jsonl.js";
@@ -20,6 +20,10 @@ const MINIMUM = {
   javascript: { pairsPerCwe: 10, records: 400 },
 } as const;
 const HARD_NEGATIVES_PER_CWE = 3;
+/** The breadth targets (issue #15): fewer pairs each, in both languages. */
+const BREADTH_CWES = TARGET_CWES.filter((cwe) => !STUDY_CWES.includes(cwe));
+const BREADTH_MINIMUM = { python: 12, javascript: 6 } as const;
+const BREADTH_HARD_NEGATIVES_PER_CWE = 2;
 
 const byFile = new Map<string, DatasetRecord[]>();
 const all: DatasetRecord[] = [];
@@ -101,9 +105,19 @@ describe("the committed datasets", () => {
       const s = stats.byLanguage[language];
       const min = MINIMUM[language];
       expect(s.records, `${language} records`).toBeGreaterThanOrEqual(min.records);
-      const short = TARGET_CWES.filter((cwe) => (s.perCwe[cwe]?.pairs ?? 0) < min.pairsPerCwe || (s.perCwe[cwe]?.negative ?? 0) < HARD_NEGATIVES_PER_CWE);
+      const short = STUDY_CWES.filter((cwe) => (s.perCwe[cwe]?.pairs ?? 0) < min.pairsPerCwe || (s.perCwe[cwe]?.negative ?? 0) < HARD_NEGATIVES_PER_CWE);
       expect(short, `${language}: CWEs under ${min.pairsPerCwe} pairs or ${HARD_NEGATIVES_PER_CWE} hard negatives`).toEqual([]);
       expect(s.incompletePairs).toBe(0);
+    }
+  });
+
+  it("meet the breadth minimums for every new target CWE in both languages", () => {
+    const stats = computeStats(all);
+    for (const language of ["python", "javascript"] as const) {
+      const s = stats.byLanguage[language];
+      const pairs = BREADTH_MINIMUM[language];
+      const short = BREADTH_CWES.filter((cwe) => (s.perCwe[cwe]?.pairs ?? 0) < pairs || (s.perCwe[cwe]?.negative ?? 0) < BREADTH_HARD_NEGATIVES_PER_CWE);
+      expect(short, `${language}: CWEs under ${pairs} pairs or ${BREADTH_HARD_NEGATIVES_PER_CWE} hard negatives`).toEqual([]);
     }
   });
 

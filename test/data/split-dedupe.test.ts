@@ -34,6 +34,18 @@ describe("splitRecords", () => {
     expect([count("train", "CWE-79"), count("val", "CWE-79"), count("test", "CWE-79")]).toEqual([7, 1, 2]);
   });
 
+  it("keeps existing records where they were when records of other CWEs are added", () => {
+    const where = (list: DatasetRecord[]) => {
+      const splits = splitRecords(list, { seed: 11 });
+      return new Map(Object.entries(splits).flatMap(([name, rs]) => rs.map((r) => [r.id, name] as const)));
+    };
+    const before = where([...records, ...pairs("CWE-1004", 12)]);
+    // New CWEs sort before and between the study's strata; neither the study's records nor CWE-1004's move.
+    const after = where([...records, ...pairs("CWE-1004", 12), ...pairs("CWE-1321", 12), ...pairs("CWE-117", 14), ...pairs("CWE-643", 5)]);
+    for (const [id, name] of before) expect(after.get(id), id).toBe(name);
+    expect(where(records)).toEqual(new Map([...before].filter(([id]) => !id.startsWith("CWE-1004"))));
+  });
+
   it("is deterministic for a seed and changes with the seed", () => {
     const ids = (seed: number) => splitRecords(records, { seed }).test.map((r) => r.id).join();
     expect(ids(3)).toBe(ids(3));

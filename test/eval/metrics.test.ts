@@ -18,7 +18,7 @@ const s = (gold: string | null, vulnerable: boolean, cwe: string | null = null, 
   pred: { vulnerable, cwe, ...(error ? { error } : {}) },
 });
 
-// 3 TP (two right CWE, one family match 78→77), 1 FN, 1 FP, 3 TN.
+// 3 TP (two right CWE, one family match 78→77), 1 FN, 1 FP, 2 TN, and one failed sample (no verdict: left out).
 const samples: Scored[] = [
   s("CWE-89", true, "CWE-89"),
   s("CWE-79", true, "CWE-79"),
@@ -32,16 +32,17 @@ const samples: Scored[] = [
 
 describe("binary metrics", () => {
   it("computes the confusion matrix and the derived rates by hand", () => {
-    expect(confusion(samples)).toEqual({ tp: 3, fp: 1, tn: 3, fn: 1 });
+    expect(confusion(samples)).toEqual({ tp: 3, fp: 1, tn: 2, fn: 1 });
     const m = binaryMetrics(samples);
+    expect(m.n).toBe(7);
     expect(m.precision).toBeCloseTo(0.75);
     expect(m.recall).toBeCloseTo(0.75);
     expect(m.f1).toBeCloseTo(0.75);
-    expect(m.accuracy).toBeCloseTo(6 / 8);
-    expect(m.fpr).toBeCloseTo(0.25);
-    expect(m.balanced_accuracy).toBeCloseTo(0.75);
-    // (3·3 − 1·1) / sqrt(4·4·4·4) = 8/16
-    expect(m.mcc).toBeCloseTo(0.5);
+    expect(m.accuracy).toBeCloseTo(5 / 7);
+    expect(m.fpr).toBeCloseTo(1 / 3);
+    expect(m.balanced_accuracy).toBeCloseTo((0.75 + 2 / 3) / 2);
+    // (3·2 − 1·1) / sqrt(4·4·3·3) = 5/12
+    expect(m.mcc).toBeCloseTo(5 / 12);
   });
 
   it("returns 0, never NaN, when a margin is empty", () => {
@@ -53,8 +54,8 @@ describe("binary metrics", () => {
 
 describe("CWE metrics", () => {
   it("scores exact and family matches", () => {
-    // right: 89, 79, and the three clean samples predicted clean
-    expect(cweExactAccuracy(samples)).toBeCloseTo(5 / 8);
+    // right: 89, 79, and the two answered clean samples predicted clean, of 7 answered
+    expect(cweExactAccuracy(samples)).toBeCloseTo(4 / 7);
     const exact = perCwe(samples);
     expect(exact["CWE-89"]).toMatchObject({ support: 1, predicted: 2, tp: 1, precision: 0.5, recall: 1 });
     expect(exact["CWE-78"]).toMatchObject({ support: 1, predicted: 0, tp: 0, f1: 0 });
@@ -68,7 +69,7 @@ describe("CWE metrics", () => {
   });
 
   it("counts failed samples", () => {
-    expect(detectionMetrics(samples).failed).toBe(1);
+    expect(detectionMetrics(samples)).toMatchObject({ failed: 1, failure_rate: 1 / 8, n: 7 });
   });
 });
 

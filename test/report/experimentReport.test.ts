@@ -10,7 +10,7 @@ import { checkPage, CHROMIUM, launchChromium } from "../helpers/chromium.js";
 function result(model: string, dataset: string, f1: number, mcc: number): ModelDatasetResult {
   return {
     model, model_id: model === "embedded" ? "embedded" : `openai:${model}`, dataset, language: dataset.startsWith("py") ? "python" : "javascript", n: 100,
-    metrics: { accuracy: 0.8, precision: 0.8, recall: 0.75, f1, mcc, balanced_accuracy: 0.8, fpr: 0.15, f1_ci: [f1 - 0.05, f1 + 0.05], mcc_ci: [mcc - 0.08, mcc + 0.07], cwe_exact_macro_f1: 0.6, cwe_family_macro_f1: 0.65, cwe_exact_micro_f1: 0.6, cwe_family_micro_f1: 0.66, failed: 1, tp: 40, fp: 8, tn: 40, fn: 12 },
+    metrics: { accuracy: 0.8, precision: 0.8, recall: 0.75, f1, mcc, balanced_accuracy: 0.8, fpr: 0.15, f1_ci: [f1 - 0.05, f1 + 0.05], mcc_ci: [mcc - 0.08, mcc + 0.07], cwe_exact_macro_f1: 0.6, cwe_family_macro_f1: 0.65, cwe_exact_micro_f1: 0.6, cwe_family_micro_f1: 0.66, failed: 1, failure_rate: 0.01, incomplete: false, tp: 40, fp: 8, tn: 40, fn: 12 },
     per_cwe: { "CWE-89": { support: 10, exact_f1: 0.9, family_f1: 0.9, recall: 0.9 }, "CWE-78": { support: 10, exact_f1: 0.5, family_f1: 0.8, recall: 0.6 }, "CWE-<script>": { support: 1, exact_f1: 0, family_f1: 0, recall: 0 } },
     latency: { n: 20, p50_ms: 12, p90_ms: 20, p95_ms: 25, p99_ms: 30, mean_ms: 14, ttft_p50_ms: 5, ttft_p90_ms: 8, tokens_per_s: 120, throughput_per_s: 40, measured_on: { machine: "test", backend: "openai", model_digest: "abc", concurrency: 1 } },
     latency_samples_ms: Array.from({ length: 20 }, (_, i) => 5 + i * 1.3),

@@ -68,6 +68,11 @@ describe("discoverFiles", () => {
     expect((await list([root], { root, exclude: ["**/*_test.py", "tools/**"] })).files).toEqual(["src/a.py:python", "src/b.js:javascript"]);
   });
 
+  it("reads a bare --exclude name as a file or directory of that name anywhere, as Semgrep and Bandit do", async () => {
+    const root = tree({ "src/a.py": "", "src/tests/t.py": "", "pkg/sub/tests/u.js": "", "tests/v.py": "", "src/conftest.py": "", "src/testsuite.py": "" });
+    expect((await list([root], { root, exclude: ["tests", "conftest.py"] })).files).toEqual(["src/a.py:python", "src/testsuite.py:python"]);
+  });
+
   it("lists vendored folders, virtualenvs and bundles instead of scanning them", async () => {
     const root = tree({
       "node_modules/x/index.js": "",

@@ -33,21 +33,29 @@ describe("trainEmbedded", () => {
     expect(await readFile(b.file, "utf8")).toBe(textA);
 
     const model = JSON.parse(textA);
-    expect(model).toMatchObject({ format: "cwescope-embedded", version: 1, features: "view", classes: ["none", "CWE-78", "CWE-89"] });
+    expect(model).toMatchObject({ format: "cwescope-embedded", version: 2, features: "view" });
     expect(model.manifest.seed).toBe(5);
     expect(model.manifest.data.train.sha256).toBe(sha256(await readFile(train)));
     expect(model.manifest.data.val.records).toBe(8);
     expect(model.manifest.hyperparameters).toMatchObject({ pair_weight: 1, folds: 5, l2_grid: [3e-3, 1e-2, 3e-2] });
+    expect(["negative", "down", "omit"]).toContain(model.manifest.hyperparameters.others);
+    expect(Object.keys(model.manifest.metrics.cross_validation.cwe_exact_accuracy)).toEqual(["row", "head", "combined", "family"]);
     expect(model.manifest.metrics.cross_validation.mcc).toBe(1);
     expect(model.manifest.metrics.val.mcc).toBe(1);
     expect(model.calibration.a).toBeGreaterThan(0);
-    expect(Object.keys(model.weights).every((f) => !/cur|ping|host|execute/.test(f))).toBe(true);
+    expect(Object.keys(model.scorer.weights).every((f) => !/cur|ping|host|execute/.test(f))).toBe(true);
 
     const detector = await createEmbeddedDetector(a.file, {});
     const vuln = await detector.detect({ id: "x", language: "python", code: "def h(name):\n    sql = 'DELETE FROM t WHERE n = ' + name\n    db.execute(sql)\n" });
     expect(vuln).toMatchObject({ id: "x", vulnerable: true, cwe: "CWE-89", lines: [2, 3], model: `embedded:${a.file}` });
     const clean = await detector.detect({ id: "y", language: "python", code: "def h(name):\n    db.execute('DELETE FROM t WHERE n = ?', (name,))\n" });
     expect(clean.vulnerable).toBe(false);
+    expect(vuln.findings).toEqual([expect.objectContaining({ cwe: "CWE-89", concept: "sql", startLine: 3 })]);
+    // A sink concept with no training pair at all scores from the facts it shares with the trained ones.
+    // Here: a URL built from a parameter by concatenation, like the SQL and shell flows of the training set.
+    const unseen = await detector.detect({ id: "z", language: "python", code: "import requests\ndef h(path):\n    return requests.get('http://internal/' + path)\n" });
+    expect(unseen).toMatchObject({ vulnerable: true, cwe: "CWE-918", lines: [3] });
+    expect(unseen.findings).toEqual([expect.objectContaining({ concept: "http-request" })]);
   });
 
   it("still trains the raw-token ablation, without val", async () => {
@@ -56,7 +64,7 @@ describe("trainEmbedded", () => {
     await writeFile(train, dataset(6, "tr"));
     const { model } = await trainEmbedded({ data: train, out: join(dir, "t"), features: "tokens", epochs: 20 });
     expect(model.features).toBe("tokens");
-    expect(Object.keys(model.binary.weights).every((f) => f.startsWith("tok:"))).toBe(true);
+    expect(Object.keys(model.scorer.weights).every((f) => f.startsWith("tok:"))).toBe(true);
     expect(model.manifest.metrics).not.toHaveProperty("val");
   });
 });

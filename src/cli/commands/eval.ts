@@ -9,12 +9,14 @@ import { DatasetRecordSchema, type Prediction } from "../../data/record.js";
 import { alwaysVulnerable, detectionMetrics, type DetectionMetrics } from "../../eval/metrics.js";
 import { buildRobustnessSet, flipRates, formatFlipTable } from "../../eval/robustness/index.js";
 import { runExperiment } from "../../eval/runExperiment.js";
-import { ExperimentSpecSchema, type LoadedSpec } from "../../eval/spec.js";
+import { DEFAULT_MAX_FAILURE_RATE, ExperimentSpecSchema, type LoadedSpec } from "../../eval/spec.js";
 import type { ModelDatasetResult } from "../../eval/reportTypes.js";
 import { createDetector } from "../../models/registry.js";
+import { checkOutputDir } from "../../util/atomicWrite.js";
 import { CliError, EXIT } from "../errors.js";
 import { embeddedThreshold, intOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
+import { addMaxFailureRateOption, addStripCommentsOption, addTimeoutOption, maxFailureRateOption, timeoutOption } from "../reliabilityOptions.js";
 import { writeReports } from "./experiment.js";
 import { predictRecords } from "./predict.js";
 
@@ -32,6 +34,8 @@ interface EvalOpts {
   out?: string;
   latencySamples: string;
   threshold?: string;
+  timeout?: string;
+  maxFailureRate?: string;
 }
 
 const ROWS: [keyof DetectionMetrics, string][] = [
@@ -46,6 +50,8 @@ const ROWS: [keyof DetectionMetrics, string][] = [
   ["cwe_family_macro_f1", "CWE-family macro F1"],
 ];
 
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
 export function formatEval(model: string, data: string, m: DetectionMetrics, base: DetectionMetrics, format: string, result?: ModelDatasetResult): string {
   if (format === "json") return JSON.stringify({ model, data, metrics: m, baselines: { always_vulnerable: base }, ...(result ? { ci: { f1: result.metrics.f1_ci, mcc: result.metrics.mcc_ci }, latency: result.latency } : {}) }, null, 2);
   const f = (x: number) => x.toFixed(3);
@@ -59,36 +65,42 @@ export function formatEval(model: string, data: string, m: DetectionMetrics, bas
     : [];
   if (format === "md") {
     const lines = [`| metric | ${model} | always vulnerable |`, "|---|---:|---:|", ...ROWS.map(([k, label]) => `| ${label} | ${f(m[k] as number)} | ${f(base[k] as number)} |`)];
-    return `**${data}** (n=${m.n}, failed=${m.failed})\n\n${lines.join("\n")}${extra.length ? `\n\n${extra.join("  \n")}` : ""}`;
+    return `**${data}** (answered n=${m.n}, failed=${m.failed}, failure rate ${pct(m.failure_rate)})\n\n${lines.join("\n")}${extra.length ? `\n\n${extra.join("  \n")}` : ""}`;
   }
   const width = Math.max(...ROWS.map(([, l]) => l.length));
   const head = `${"".padEnd(width)}  ${model.padStart(12)}  ${"always-vuln".padStart(12)}`;
   const rows = ROWS.map(([k, label]) => `${label.padEnd(width)}  ${f(m[k] as number).padStart(12)}  ${f(base[k] as number).padStart(12)}`);
-  return [`${data}: n=${m.n}  tp=${m.tp} fp=${m.fp} tn=${m.tn} fn=${m.fn}  failed=${m.failed}`, head, ...rows, ...extra].join("\n");
+  return [`${data}: answered n=${m.n}  failed=${m.failed} (${pct(m.failure_rate)})  tp=${m.tp} fp=${m.fp} tn=${m.tn} fn=${m.fn}`, head, ...rows, ...extra].join("\n");
 }
 
 export function registerEval(program: Command, state: ProgramState): void {
-  program
+  const command = program
     .command("eval")
     .description("score a model on a dataset: precision, recall, F1, MCC, FPR, balanced accuracy, CWE accuracy")
     .requiredOption("--model <id>", "model id")
     .requiredOption("--data <file>", "dataset records (JSONL)")
-    .option("--format <format>", "text | json | md", "text")
+    .option("-f, --format <format>", "text | json | md", "text")
     .option("--concurrency <n>", "samples in flight", "4")
     .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
     .option("--api-key-env <NAME>", "environment variable holding the API key (openai: ids)")
-    .option("--prompt <id>", "prompt template for language models (study-instruction-v1, chat-json-v1, dozono-binary-v1)")
+    .option("--prompt <id>", "prompt template for language models (chat-json-v2 (default), study-instruction-v2, study-instruction-v1, chat-json-v1, dozono-binary-v1)")
     .option("--out <dir>", "keep the prediction cache and write report.json/md/html here (resumable)")
     .option("--latency-samples <n>", "records timed at concurrency 1 after warm-up", "20")
     .option("--robustness", "also score meaning-preserving edits of every record and report the verdict flip rate per edit kind")
     .option("--seed <n>", "seed of the robustness edits", "1")
-    .option("--strip-comments", "remove comments from code before it reaches a language model")
-    .option("--threshold <p>", "embedded model: the calibrated score (0-1) a unit needs to be flagged (default: the model's own)")
-    .action(
+    .option("--threshold <p>", "embedded model: the calibrated score (0-1) a unit needs to be flagged (default: the model's own)");
+  addStripCommentsOption(command);
+  addTimeoutOption(command);
+  addMaxFailureRateOption(command);
+  command.action(
       action(state, async (ctx, opts: EvalOpts) => {
         if (!["text", "json", "md"].includes(opts.format)) throw new CliError(`--format must be text, json or md (got "${opts.format}")`);
         const concurrency = intOption(opts.concurrency, "--concurrency");
+        if (opts.out) checkOutputDir(opts.out, "--out");
         const records = await loadJsonl(opts.data, DatasetRecordSchema);
+        if (!records.length) throw new CliError(`${opts.data}: no records`);
+        const timeoutMs = timeoutOption(opts.timeout);
+        const maxFailureRate = maxFailureRateOption(opts.maxFailureRate) ?? DEFAULT_MAX_FAILURE_RATE;
         const seed = Number(opts.seed);
         if (!Number.isInteger(seed)) throw new CliError(`--seed must be an integer (got "${opts.seed}")`);
         const samples = intOption(opts.latencySamples, "--latency-samples", 0);
@@ -98,8 +110,9 @@ export function registerEval(program: Command, state: ProgramState): void {
             name: `eval ${opts.model} on ${basename(opts.data)}`,
             seed,
             concurrency,
-            models: [{ id: opts.model, name: opts.model, base_url: opts.baseUrl, api_key_env: opts.apiKeyEnv, prompt: opts.prompt, options: { stripComments: opts.stripComments, threshold } }],
+            models: [{ id: opts.model, name: opts.model, base_url: opts.baseUrl, api_key_env: opts.apiKeyEnv, prompt: opts.prompt, options: { stripComments: opts.stripComments, threshold, timeoutMs } }],
             datasets: [{ name: basename(opts.data), path: resolve(opts.data) }],
+            metrics: { max_failure_rate: maxFailureRate },
             latency: { warmup: Math.min(2, samples), samples, throughput_samples: 0 },
           }),
           skipped: [],
@@ -113,20 +126,25 @@ export function registerEval(program: Command, state: ProgramState): void {
           const metrics = detectionMetrics(records.map((r, i) => ({ gold: golds[i], pred: predictions[i] })));
           const base = detectionMetrics(alwaysVulnerable(golds));
           let text = formatEval(opts.model, opts.data, metrics, base, opts.format, report.results[0]);
-          let failed = metrics.failed;
+          const incomplete = metrics.failure_rate > maxFailureRate;
+          if (metrics.failed) ctx.log.warn(`${metrics.failed} of ${records.length} sample(s) failed (${pct(metrics.failure_rate)}); metrics are over the ${metrics.n} answered`);
+          if (incomplete) ctx.log.warn(`incomplete: failure rate ${pct(metrics.failure_rate)} is above --max-failure-rate ${pct(maxFailureRate)} (exit 2)`);
+          let robustnessIncomplete = false;
           if (opts.robustness) {
-            const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt, stripComments: opts.stripComments, threshold });
+            const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt, stripComments: opts.stripComments, threshold, timeoutMs });
             try {
               const set = await buildRobustnessSet(records, seed);
               const { rows } = flipRates(records, predictions, set.records, await predictRecords(detector, set.records, concurrency));
-              failed += rows.find((r) => r.edit === "all")!.failed;
+              const editFailed = rows.find((r) => r.edit === "all")!.failed;
+              robustnessIncomplete = editFailed > maxFailureRate * set.records.length;
+              if (robustnessIncomplete) ctx.log.warn(`incomplete: ${editFailed} of ${set.records.length} edited sample(s) failed (exit 2)`);
               text = opts.format === "json" ? JSON.stringify({ ...JSON.parse(text), robustness: { seed, rows, skipped: set.skipped } }, null, 2) : `${text}\n\n${formatFlipTable(opts.model, rows, opts.format === "md" ? "md" : "text")}`;
             } finally {
               await detector.close();
             }
           }
           ctx.stdout.write(text + "\n");
-          return failed ? EXIT.error : EXIT.ok;
+          return incomplete || robustnessIncomplete ? EXIT.error : EXIT.ok;
         } finally {
           if (!opts.out) await rm(out, { recursive: true, force: true });
         }

@@ -1,11 +1,12 @@
 // `cwescope predict --model ID --input F --output P`: one prediction record per input record, in input order.
 import type { Command } from "commander";
 import pLimit from "p-limit";
-import { JsonlWriter, loadJsonl } from "../../data/jsonl.js";
+import { loadJsonl } from "../../data/jsonl.js";
 import { DatasetRecordSchema, type DatasetRecord } from "../../data/record.js";
 import type { Detector, Prediction } from "../../models/Detector.js";
 import { createDetector } from "../../models/registry.js";
-import { EXIT } from "../errors.js";
+import { checkOutputFile, writeJsonlAtomic } from "../../util/atomicWrite.js";
+import { CliError, EXIT } from "../errors.js";
 import { embeddedThreshold, intOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
 
@@ -43,24 +44,25 @@ export function registerPredict(program: Command, state: ProgramState): void {
     .description("write one prediction per dataset record (JSONL, same order)")
     .requiredOption("--model <id>", "model id: embedded, embedded:<path>, llamacpp:<gguf>, openai:<model>")
     .requiredOption("--input <file>", "dataset records (JSONL)")
-    .requiredOption("--output <file>", "prediction records (JSONL)")
+    .requiredOption("-o, --output <file>", "prediction records (JSONL)")
     .option("--concurrency <n>", "samples in flight", "4")
     .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
     .option("--api-key-env <NAME>", "environment variable holding the server's API key (never the key itself)")
-    .option("--prompt <id>", "prompt template for language models: study-instruction-v1, chat-json-v1, dozono-binary-v1")
+    .option("--prompt <id>", "prompt template for language models: chat-json-v2 (default), study-instruction-v2, study-instruction-v1, chat-json-v1, dozono-binary-v1")
     .option("--threshold <p>", "embedded model: the calibrated score (0-1) a unit needs to be flagged (default: the model's own)")
     .action(
       action(state, async (ctx, opts: PredictOpts) => {
         const concurrency = intOption(opts.concurrency, "--concurrency");
+        // Checked before any inference: a run must not end by failing to write what it computed.
+        checkOutputFile(opts.output, "--output");
         const records = await loadJsonl(opts.input, DatasetRecordSchema);
+        if (!records.length) throw new CliError(`${opts.input}: no records`);
         const threshold = embeddedThreshold(opts.threshold, opts.model);
         const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt, threshold });
         try {
           await detector.preflight();
           const predictions = await predictRecords(detector, records, concurrency);
-          const writer = new JsonlWriter(opts.output);
-          for (const p of predictions) await writer.write(p);
-          await writer.close();
+          await writeJsonlAtomic(opts.output, predictions);
           const failed = predictions.filter((p) => p.error !== undefined).length;
           const flagged = predictions.filter((p) => p.vulnerable).length;
           ctx.log.info(`${predictions.length} prediction(s) → ${opts.output}: ${flagged} flagged, ${failed} failed`);

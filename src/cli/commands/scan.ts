@@ -1,5 +1,5 @@
 // `cwescope scan <paths…>`: find weaknesses in a source tree; text, JSON or SARIF; baselines; CI exit codes.
-import { writeFile } from "node:fs/promises";
+import { checkOutputFile, writeFileAtomic } from "../../util/atomicWrite.js";
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import cliProgress from "cli-progress";
@@ -24,6 +24,8 @@ interface ScanFlags {
   concurrency: string;
   jobs?: string;
   format: string;
+  json?: boolean;
+  sarif?: boolean;
   output?: string;
   include: string[];
   exclude: string[];
@@ -53,10 +55,12 @@ export function registerScan(program: Command, state: ProgramState): void {
     .option("--api-key-env <name>", "environment variable holding the API key")
     .option("--concurrency <n>", "concurrent requests to a language model", "4")
     .option("--jobs <n>", "threads for an embedded-model scan without --confirm (default: one per core)")
-    .addOption(new Option("--format <name>", "output format").choices(Object.keys(formats)).default("text"))
-    .option("--output <file>", "write the report to a file instead of stdout")
+    .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formats)).default("text"))
+    .addOption(new Option("--json", "shorthand for --format json").conflicts("format"))
+    .addOption(new Option("--sarif", "shorthand for --format sarif").conflicts(["format", "json"]))
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--include <glob>", "scan only files matching the glob (repeatable)", collect, [])
-    .option("--exclude <glob>", "leave out files matching the glob (repeatable)", collect, [])
+    .option("--exclude <glob>", "leave out files matching the glob, or a file or directory of that name anywhere (repeatable)", collect, [])
     .option("--no-gitignore", "do not honour .gitignore files (.cwescopeignore still applies)")
     .option("--scan-vendored", "also scan node_modules, vendor, dist, build, virtualenvs and *.min.js bundles")
     .option("--max-file-bytes <n>", "skip larger files (the scan is then incomplete)", "1000000")
@@ -68,9 +72,13 @@ export function registerScan(program: Command, state: ProgramState): void {
     .option("--no-progress", "no progress bar, even on a terminal")
     .action(
       action(state, async (ctx, paths: string[], flags: ScanFlags) => {
+        if (flags.json) flags.format = "json";
+        if (flags.sarif) flags.format = "sarif";
         if (!isFormatName(flags.format)) throw new CliError(`unknown format "${flags.format}"`);
         const format = formats[flags.format];
         const baseline = flags.baseline ? await readBaseline(flags.baseline) : undefined;
+        if (flags.output) checkOutputFile(flags.output, "--output");
+        if (flags.writeBaseline) checkOutputFile(flags.writeBaseline, "--write-baseline");
         if (flags.threshold !== undefined && flags.confirm) throw new CliError("--threshold sets the embedded model's own verdict; with --confirm, --triage-threshold decides what the confirming model sees");
         const threshold = embeddedThreshold(flags.threshold, flags.model);
         const progress = progressReporter(flags.progress && ctx.log.verbosity !== "quiet");
@@ -106,16 +114,30 @@ export function registerScan(program: Command, state: ProgramState): void {
         const toStdout = !flags.output;
         const color = toStdout && flags.format === "text" && useColor(ctx.stdout as NodeJS.WriteStream);
         const report = format.render(result, { color, root: result.summary.root });
-        if (flags.output) await writeFile(flags.output, report);
+        if (flags.output) await writeFileAtomic(flags.output, report);
         else ctx.stdout.write(report);
         if (!toStdout || flags.format !== "text") ctx.log.info(oneLineSummary(result));
         for (const s of result.skipped.filter((k) => k.incomplete)) ctx.log.warn(`not scanned: ${s.path}: ${s.reason} (${s.detail})`);
+        if (ctx.log.verbosity === "verbose") for (const line of verboseLines(result)) ctx.log.debug(line);
 
         const code = scanExitCode(result, { failOn: flags.failOn as SeverityLevel | "any", allowIncomplete: flags.allowIncomplete });
         if (code === EXIT.error) ctx.log.warn("the scan is incomplete (exit 2): pass --allow-incomplete to accept it, or exclude the files listed");
         return code;
       }),
     );
+}
+
+/** `--verbose`: every file with its units and time, the slowest five, skipped files and units the models failed on. */
+export function verboseLines(result: ScanResult): string[] {
+  const timings = result.timings ?? [];
+  const out = timings.map((t) => `scanned ${t.path}: ${t.units} units in ${t.ms.toFixed(1)} ms`);
+  const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  if (slowest.length > 1) out.push(`slowest: ${slowest.map((t) => `${t.path} ${t.ms.toFixed(1)} ms`).join(", ")}`);
+  for (const s of result.skipped) out.push(`${s.incomplete ? "not scanned" : "left out"}: ${s.path}: ${s.reason} (${s.detail})`);
+  for (const n of result.notes) out.push(`${n.note}: ${n.path}: ${n.detail}`);
+  const s = result.summary;
+  out.push(`parse ${s.parseMs} ms over ${s.threads} thread${s.threads === 1 ? "" : "s"}; ` + s.stages.map((st) => `${st.model}: ${st.units} units, ${st.flagged} flagged, ${st.failed} failed, ${st.ms} ms`).join("; "));
+  return out;
 }
 
 function oneLineSummary(result: ScanResult): string {
@@ -133,7 +155,8 @@ function progressReporter(enabled: boolean) {
     update: (done: number, total: number) => {
       if (!tty) return;
       if (!bar && Date.now() - started > 1000) {
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: "scanning [{bar}] {value}/{total} files {percentage}% eta {eta_formatted}", clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic);
+        // The ETA is averaged over the last 200 updates (cli-progress' default of 10 jumps with every odd-sized file).
+        bar = new cliProgress.SingleBar({ stream: process.stderr, format: "scanning [{bar}] {value}/{total} files {percentage}% eta {eta_formatted}", clearOnComplete: true, hideCursor: true, etaBuffer: 200, etaAsynchronousUpdate: true, fps: 5 }, cliProgress.Presets.shades_classic);
         bar.start(total, done);
       }
       bar?.update(done);

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { DEFAULT_MAX_FPR, trainEmbedded } from "../../train/trainEmbedded.js";
 import { FEATURE_SETS, type FeatureSet } from "../../models/embedded/EmbeddedModel.js";
+import { checkOutputDir } from "../../util/atomicWrite.js";
 import { CliError, EXIT } from "../errors.js";
 import { optionalIntOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
@@ -35,6 +36,7 @@ export function registerTrain(program: Command, state: ProgramState): void {
         const epochs = optionalIntOption(opts.epochs, "--epochs");
         const maxFpr = Number(opts.maxFpr);
         if (!(maxFpr > 0 && maxFpr <= 1)) throw new CliError(`--max-fpr must be in (0, 1] (got "${opts.maxFpr}")`);
+        checkOutputDir(opts.out, "--out");
         const started = performance.now();
         const result = await trainEmbedded(
           { data: opts.data, val: opts.val, out: opts.out, seed, features: opts.features as FeatureSet, epochs, maxFpr },

@@ -34,12 +34,30 @@ export class Bindings {
   readonly assigned = new Map<string, SyntaxNode>();
   /** Tainted locals a local was computed from by calls (`parts = urlsplit(url)`): checking it checks them. */
   readonly derived = new Map<string, string[]>();
+  /**
+   * Fields written in this function (`self.q`, `this.q`, `opts.cmd`), keyed by their dotted text: what each
+   * holds now (null: a value the code fixed). A field read is judged by what was written to it.
+   */
+  readonly fields = new Map<string, Taint | null>();
+  /**
+   * Containers whose keys are all known (`d = {}`, `args = ["ls", q]`, then `d["k"] = v`): the taint of each
+   * element by its literal key or index. Replaced, never changed in place, so a branch can keep the old map.
+   */
+  readonly elements = new Map<string, ReadonlyMap<string, Taint | null>>();
 
   constructor(
     private readonly table: ApiTable,
     fileAliases?: ReadonlyMap<string, string[]>,
   ) {
     this.aliases = new Map(fileAliases);
+  }
+
+  /** `name` holds a new value: what was known of its fields and elements goes. */
+  forget(name: string): void {
+    this.elements.delete(name);
+    if (!this.fields.size) return;
+    const prefix = `${name}.`;
+    for (const key of this.fields.keys()) if (key.startsWith(prefix)) this.fields.delete(key);
   }
 
   /** A parameter without a role read by its name (`self`, and in Python `request`): it keeps its name. */

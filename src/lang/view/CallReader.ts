@@ -5,11 +5,14 @@ import { PRESENCE_SINKS } from "../tables/protections.js";
 import { SETTINGS } from "../tables/settings.js";
 import type { ArgShape, GuardConcept, SinkConcept } from "./concepts.js";
 import type { CompiledTable } from "./CompiledTable.js";
+import type { Bindings } from "./Bindings.js";
 import type { Findings } from "./Findings.js";
+import { argumentsOf, type FileSummaries } from "./FunctionSummaries.js";
 import { FUNCTION_VALUES, STRINGS, SUBSTITUTION } from "./nodeTypes.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
-import { LITERAL, merge, type Taint } from "./Taint.js";
+import { LITERAL, merge, through, type Taint } from "./Taint.js";
 import type { TaintReader } from "./TaintReader.js";
+import type { PathStep } from "./UnitView.js";
 import { worseShape, type ValueReader } from "./ValueReader.js";
 
 /** Sinks that show what they receive: a credential or personal field passed to them is exposed. */
@@ -22,8 +25,10 @@ export class CallReader {
   constructor(
     private readonly compiled: CompiledTable,
     private readonly values: ValueReader,
+    private readonly bindings: Bindings,
     private readonly taints: TaintReader,
     private readonly findings: Findings,
+    private readonly summaries?: FileSummaries,
   ) {}
 
   call(node: SyntaxNode): void {
@@ -39,6 +44,7 @@ export class CallReader {
     for (const s of this.values.match(this.compiled.sources, callee)) this.findings.sources.add(s.concept);
     this.permissiveMode(callee, argList);
     this.spreads(argList);
+    this.helperSinks(node, callee, argList);
     const calleePath = this.values.path(callee, false);
     const sinkRules = this.values.match(this.compiled.sinks, callee);
     const queried = QUERY_CALL.test(calleePath[calleePath.length - 1] ?? "");
@@ -95,6 +101,26 @@ export class CallReader {
       if (!SHOWN.has(rule.concept)) continue;
       if (dangerous.some((a) => this.namesSensitive(a))) this.findings.addSink("sensitive-data", node, null, "none", false, [], rule.concept === "log-output" ? "CWE-532" : undefined);
       if (dangerous.some((a) => this.values.wholeRecord(a))) this.findings.addSink("record-exposure", node, null);
+    }
+  }
+
+  /**
+   * A call to a function of the file whose parameters reach a sink there: the sink is reached from here when
+   * untrusted data is passed (a finding at the helper's sink, its path through this call). While a summary is
+   * read, a parameter passed on counts too (the helper's helper).
+   */
+  private helperSinks(node: SyntaxNode, callee: SyntaxNode, argList: SyntaxNode[]): void {
+    const helper = this.summaries?.callee(callee, this.bindings.aliases);
+    if (!helper?.summary.sinks.length) return;
+    const summarising = this.findings.onParamSink !== undefined;
+    const args = argumentsOf(helper, argList, this.values.srcFn);
+    let step: PathStep | undefined;
+    for (const { site, taint: inner } of helper.summary.sinks) {
+      let taint: Taint | null = null;
+      for (const [i, arg] of args) if (inner.params! & (1 << i)) taint = merge(taint, this.taints.taint(arg));
+      if (!taint || !(summarising ? taint.params : [...taint.sources].some((s) => s !== "param"))) continue;
+      step ??= this.findings.step(node, "step", `through ${helper.name}`);
+      this.findings.addCalled(site, through(taint, inner, step, true));
     }
   }
 

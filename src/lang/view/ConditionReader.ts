@@ -4,12 +4,9 @@ import type { Bindings } from "./Bindings.js";
 import type { GuardConcept } from "./concepts.js";
 import type { Findings } from "./Findings.js";
 import { isFunctionNode } from "../unitNodes.js";
-import { CONSTANTS } from "./nodeTypes.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
-import { LITERAL, type Taint } from "./Taint.js";
+import { cleanedBy, LITERAL, type Taint } from "./Taint.js";
 import type { ValueReader } from "./ValueReader.js";
-
-const FALSY = /^(False|false|None|null|undefined|0|0\.0)$/;
 
 export class ConditionReader {
   constructor(
@@ -102,20 +99,13 @@ export class ConditionReader {
     return node.children.some((c) => c.named && !isFunctionNode(c.type) && this.partialIn(c));
   }
 
-  /** A branch whose condition is a falsy constant (`False`, `0`, `None`, `false`, `null`) never runs. */
-  neverTaken(statement: SyntaxNode): boolean {
-    let cond = field(statement, "condition") ?? namedChildren(statement)[0];
-    while (cond && cond.type === "parenthesized_expression") cond = namedChildren(cond)[0];
-    return !!cond && FALSY.test(this.values.src(cond)) && (CONSTANTS.has(cond.type) || cond.type === "false");
-  }
-
   /** The tainted locals a condition tests (and those they were computed from), as cleaned by `checks`. */
   private checkedTaints(node: SyntaxNode, checks: GuardConcept[]): [string, Taint][] {
     const tested = this.identifiers(node);
     const out: [string, Taint][] = [];
     for (const name of new Set([...tested, ...tested.flatMap((n) => this.bindings.derived.get(n) ?? [])])) {
       const t = this.bindings.env.get(name);
-      if (t) out.push([name, { ...t, cleaned: new Set([...t.cleaned, ...checks]) }]);
+      if (t) out.push([name, cleanedBy(t, checks)]);
     }
     return out;
   }
@@ -129,7 +119,7 @@ export class ConditionReader {
   }
 
   /** Does a branch leave early (or end the request with an error)? */
-  private exits(block: SyntaxNode): boolean {
+  exits(block: SyntaxNode): boolean {
     const statements = block.type === "block" || block.type === "statement_block" ? namedChildren(block) : [block];
     for (const s of statements) {
       if (EXIT_STATEMENTS.has(s.type)) return true;

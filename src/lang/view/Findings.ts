@@ -12,9 +12,19 @@ export interface NodeLocator {
   src(node: SyntaxNode): string;
 }
 
+/** Where a sink is and what its call says of its dangerous argument: enough to record it again from a caller. */
+export interface SinkSite {
+  concept: SinkConcept;
+  node: SyntaxNode;
+  shape: ArgShape;
+  bound: boolean;
+  own: GuardConcept[];
+  cwe?: string;
+}
+
 /** A path step's text: the code on one line, shortened. */
 export function stepText(text: string): string {
-  const one = text.replace(/\s+/g, " ").trim();
+  const one = (text.length > 400 ? text.slice(0, 400) : text).replace(/\s+/g, " ").trim();
   return one.length > 120 ? `${one.slice(0, 117)}…` : one;
 }
 
@@ -33,7 +43,16 @@ export class Findings {
   calls = 0;
   rejects = 0;
 
+  /** Told of each sink a parameter of the function being summarised reaches (`FunctionSummaries`). */
+  onParamSink: ((site: SinkSite, taint: Taint) => void) | undefined;
+
   constructor(private readonly locator?: NodeLocator) {}
+
+  /** A place on a value's path: the code of `node`, on one line and shortened. */
+  step(node: SyntaxNode, kind: PathStep["kind"], note?: string): PathStep {
+    const text = this.locator ? stepText(this.locator.src(node)) : node.type;
+    return note ? { line: node.line, kind, text, note } : { line: node.line, kind, text };
+  }
 
   guard(concept: GuardConcept): void {
     this.guards.add(concept);
@@ -45,11 +64,23 @@ export class Findings {
    * value-protected sink receives tainted, non-literal data that none of its protections cleaned.
    */
   addSink(concept: SinkConcept, node: SyntaxNode, taint: Taint | null, shape: ArgShape = "none", bound = false, own: GuardConcept[] = [], cwe?: string): void {
+    const site: SinkSite = { concept, node, shape, bound, own, cwe };
+    this.record(site, taint);
+    if (taint?.params !== undefined) this.onParamSink?.(site, taint);
+    if (taint?.sources.has("exception") && (concept === "html-output" || concept === "response")) this.addSink("exception-detail", node, null);
+  }
+
+  /** A sink in a helper of the file that a call passes untrusted data to (`taint`: its path runs through the call). */
+  addCalled(site: SinkSite, taint: Taint): void {
+    this.record(site, taint);
+    if (taint.params !== undefined) this.onParamSink?.(site, taint);
+  }
+
+  private record(site: SinkSite, taint: Taint | null): void {
+    const { concept, node, shape, bound, own } = site;
     const lines = new Set<number>([node.line]);
     const where = this.locator?.locate(node) ?? { column: 1, endLine: node.line, endColumn: 1 };
-    const sinkStep: PathStep = { line: node.line, kind: "sink", text: this.locator ? stepText(this.locator.src(node)) : concept };
-    // Until the dataflow records its own steps, the lines the value was built on stand for them.
-    const built: PathStep[] = taint ? [...taint.lines].filter((l) => l !== node.line).sort((a, b) => a - b).map((l) => ({ line: l, kind: "step", text: "" })) : [];
+    const sinkStep = this.step(node, "sink");
     if (taint) for (const l of taint.lines) lines.add(l);
     const protection = PROTECTIONS[concept];
     const onValue = [...(taint?.cleaned ?? []), ...own, ...(bound ? ["parameterised" as const] : [])];
@@ -57,9 +88,9 @@ export class Findings {
       unguarded: protection?.on === "value" && !!taint && shape !== "literal" && !protection.guards.some((g) => onValue.includes(g)),
       guards: [...new Set([...this.scope, ...own])].sort(),
       concept,
-      cwe: cwe ?? SINK_CWE[concept],
+      cwe: site.cwe ?? SINK_CWE[concept],
       ...where,
-      path: [...built, sinkStep],
+      path: taint?.path ? [...taint.path, sinkStep] : [sinkStep],
       inferred: [],
       line: node.line,
       lines: [...lines].sort((a, b) => a - b),
@@ -70,7 +101,6 @@ export class Findings {
       shape,
       bound,
     });
-    if (taint?.sources.has("exception") && (concept === "html-output" || concept === "response")) this.addSink("exception-detail", node, null);
   }
 
   /** A check before or after a sink in the same function guards it (`post = get(id)`, then `if post.owner …`). */

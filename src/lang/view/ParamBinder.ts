@@ -3,6 +3,7 @@ import { MAX_VALUE_TEXT, PARAM, type Bindings, type Shadowed } from "./Bindings.
 import type { CompiledTable } from "./CompiledTable.js";
 import type { Findings } from "./Findings.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
+import { cleanedBy, sourceTaint } from "./Taint.js";
 import type { ValueReader } from "./ValueReader.js";
 
 export class ParamBinder {
@@ -36,9 +37,9 @@ export class ParamBinder {
    * Parameters: untrusted (`param`) unless a request object or never tainted. With `roles` (a registered
    * handler), a parameter is read as its role whatever its name: `a.query` is `req.query`. Outside a handler
    * (`inHandler` false), a parameter without a role matches no rule by its name. Returns the aliases to put
-   * back when the function ends.
+   * back when the function ends. `marked`: each parameter's value carries its position (a summary is read).
    */
-  bindParams(params: SyntaxNode, roles: string[] | undefined, inHandler: boolean): Shadowed[] {
+  bindParams(params: SyntaxNode, roles: string[] | undefined, inHandler: boolean, marked = false): Shadowed[] {
     const restore: Shadowed[] = [];
     const origins = this.bindings.origins;
     const list = params.type === "identifier" ? [params] : namedChildren(params);
@@ -59,7 +60,7 @@ export class ParamBinder {
         // `function render(res, html)` is the same call as `oscar.send` once renamed): it is a plain value.
         this.bindings.shadow(this.values.patternNames(param), [PARAM], restore);
       }
-      for (const name of this.values.patternNames(param)) this.bindParam(name);
+      for (const name of this.values.patternNames(param)) this.bindParam(name, param, marked && i < 30 ? 1 << i : undefined);
       if (param.type !== "identifier") this.paramDefault(param);
     });
     return restore;
@@ -70,9 +71,9 @@ export class ParamBinder {
     return requestParams.test(name) || untaintedParams.test(name);
   }
 
-  private bindParam(name: string): void {
+  private bindParam(name: string, param: SyntaxNode, bit: number | undefined): void {
     if (this.bindings.trustedByName(name)) return;
-    this.bindings.env.set(name, { sources: new Set(["param"]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() });
+    this.bindings.env.set(name, sourceTaint("param", this.findings.step(param, "source", "parameter"), bit));
   }
 
   /** A default value is read like code (`size: int = Query(1024, le=…)`); checks it declares clean the parameter. */
@@ -85,7 +86,7 @@ export class ParamBinder {
     if (!added.length) return;
     for (const name of this.values.patternNames(param)) {
       const t = this.bindings.env.get(name);
-      if (t) this.bindings.env.set(name, { ...t, cleaned: new Set([...t.cleaned, ...added]) });
+      if (t) this.bindings.env.set(name, cleanedBy(t, added));
     }
   }
 }

@@ -25,6 +25,8 @@ export interface FileSyntax {
   newlines: number[];
   /** The line of `root.start`. */
   firstLine: number;
+  /** How many levels deep the deepest node is (the root is level 0). */
+  maxDepth: number;
 }
 
 /**
@@ -96,7 +98,9 @@ export function copySyntax(tree: Tree): FileSyntax {
       parent.end = TEXT_TAIL.has(parent.type) ? cursor.endIndex : parent.children[parent.children.length - 1].end;
     };
     let current = top;
-    if (!cursor.gotoFirstChild()) return { root: top, text, newlines, firstLine };
+    let depth = 1;
+    let maxDepth = 0;
+    if (!cursor.gotoFirstChild()) return { root: top, text, newlines, firstLine, maxDepth };
     for (;;) {
       const typeId = cursor.nodeTypeId;
       const isNamed = named[typeId] ?? cursor.nodeIsNamed;
@@ -108,22 +112,39 @@ export function copySyntax(tree: Tree): FileSyntax {
         node = { type: types[typeId] ?? "ERROR", field: null, named: false, start: -1, end: -1, line: 0, children: LEAF, parent: current };
       }
       current.children.push(node);
+      if (depth > maxDepth) maxDepth = depth;
       if (cursor.gotoFirstChild()) {
         node.children = [];
         current = node;
+        depth++;
         continue;
       }
       if (node.named) node.end = cursor.endIndex;
       while (!cursor.gotoNextSibling()) {
         close(current.children[current.children.length - 1]);
-        if (current === top || !cursor.gotoParent()) return { root: top, text, newlines, firstLine };
+        if (current === top || !cursor.gotoParent()) return { root: top, text, newlines, firstLine, maxDepth };
         finish(current);
         current = current.parent!;
+        depth--;
       }
     }
   } finally {
     cursor.delete();
   }
+}
+
+/** How many levels below `node` its deepest descendant is (not counting subtrees `skip` says), without recursion. */
+export function heightOf(node: SyntaxNode, skip?: (node: SyntaxNode) => boolean): number {
+  let height = 0;
+  const stack: [SyntaxNode, number][] = [[node, 0]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > height) height = d;
+    for (const c of n.children) if (skip?.(c)) continue;
+    else if (c.children.length) stack.push([c, d + 1]);
+    else if (d + 1 > height) height = d + 1;
+  }
+  return height;
 }
 
 /** The source text of a node of `file`. */

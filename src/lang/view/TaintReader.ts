@@ -7,7 +7,8 @@ import type { CompiledTable } from "./CompiledTable.js";
 import type { Findings } from "./Findings.js";
 import { STRINGS } from "./nodeTypes.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
-import { merge, withKind, type Taint } from "./Taint.js";
+import { argumentsOf, type Callee, type FileSummaries } from "./FunctionSummaries.js";
+import { cleanedBy, merge, sourceTaint, through, withKind, withStep, type Taint } from "./Taint.js";
 import type { ValueReader } from "./ValueReader.js";
 
 const DERIVED_RESULT = new Set<SinkConcept>(["state-change", "log-output", "shell", "spawn", "file-write"]);
@@ -20,6 +21,8 @@ export class TaintReader {
     private readonly bindings: Bindings,
     /** Sources read and slices that bound a size are found while reading. */
     private readonly findings: Findings,
+    /** What the file's functions do with their parameters, read at calls to them. */
+    private readonly summaries?: FileSummaries,
   ) {}
 
   /** Does untrusted data reach this expression, how, and through which escapers? */
@@ -32,16 +35,19 @@ export class TaintReader {
     }
     if (t === "attribute" || t === "member_expression" || t === "subscript" || t === "subscript_expression") {
       const src = this.values.match(this.compiled.members, node)[0];
-      if (src) return this.fromSource(src.concept);
+      if (src) return this.fromSource(src.concept, node);
       const obj = field(node, "object") ?? field(node, "value");
+      const key = t === "attribute" || t === "member_expression" ? field(node, "attribute") ?? field(node, "property") : field(node, "subscript") ?? field(node, "index");
+      const known = obj && key ? this.known(node, obj, key, t === "attribute" || t === "member_expression") : undefined;
+      if (known !== undefined) return known;
       const base = obj ? this.taint(obj) : null;
       const slice = t === "subscript" ? field(node, "subscript") : undefined;
       if (base && slice?.type === "slice" && /:\s*-?[\w.]+\s*$|^\s*-[\w.]+\s*:\s*$/.test(this.values.src(slice))) {
         this.findings.guard("size-limit");
-        return { ...base, cleaned: new Set([...base.cleaned, "size-limit"]) };
+        return cleanedBy(base, ["size-limit"]);
       }
       const index = t.startsWith("subscript") ? field(node, "subscript") ?? field(node, "index") : undefined;
-      return merge(base, index && t === "subscript_expression" ? this.taint(index) : null);
+      return merge(this.widened(base, obj!, node), index && t === "subscript_expression" ? this.taint(index) : null);
     }
     if (t === "call" || t === "call_expression" || t === "new_expression") return this.callTaint(node);
     if (t === "conditional_expression" || t === "ternary_expression") return this.conditionalTaint(node);
@@ -87,7 +93,7 @@ export class TaintReader {
     if (!out || !cond) return out;
     const text = this.values.valueText(cond);
     const checks = CONDITION_GUARDS.filter((g) => g.test.test(text)).map((g) => g.concept);
-    return checks.length ? { ...out, cleaned: new Set([...out.cleaned, ...checks]) } : out;
+    return checks.length ? cleanedBy(out, checks) : out;
   }
 
   private callTaint(node: SyntaxNode): Taint | null {
@@ -96,10 +102,12 @@ export class TaintReader {
     const path = this.values.path(callee);
     // `request.get_json()`: a call on a member the table lists as input reads that input.
     const source = this.values.match(this.compiled.sources, callee)[0] ?? this.values.match(this.compiled.members, callee)[0];
-    if (source) return this.fromSource(source.concept);
+    if (source) return this.fromSource(source.concept, node);
+    const helper = this.summaries?.callee(callee, this.bindings.aliases);
+    if (helper) return this.returnedBy(node, helper);
     // Rows read back are stored data (second-order flows); statuses and handles carry nothing.
     const sinkConcepts = this.values.match(this.compiled.sinks, callee).map((r) => r.concept);
-    if (sinkConcepts.some((c) => c === "sql" || c === "object-lookup")) return this.fromSource("stored");
+    if (sinkConcepts.some((c) => c === "sql" || c === "object-lookup")) return this.fromSource("stored", node);
     if (sinkConcepts.some((c) => DERIVED_RESULT.has(c))) return null;
     const args = field(node, "arguments");
     let argTaint: Taint | null = null;
@@ -115,8 +123,11 @@ export class TaintReader {
     if (callee.type === "attribute" || callee.type === "member_expression") {
       const obj = field(callee, "object");
       if (obj) {
-        receiver = this.taint(obj);
+        receiver = this.widened(this.taint(obj), obj, node);
         const method = path[path.length - 1];
+        // `d.get("k")` on a container whose keys are known reads that element.
+        const element = method === "get" && args ? this.known(node, obj, namedChildren(args)[0], false) : undefined;
+        if (element !== undefined) return element;
         if ((method === "format" || method === "format_map") && STRINGS.has(obj.type) && argTaint) return withKind(argTaint, "interpolation", node.line);
         if ((method === "join" || method === "concat") && argTaint) return withKind(merge(receiver, argTaint)!, "concat", node.line);
       }
@@ -124,8 +135,54 @@ export class TaintReader {
     return merge(receiver, argTaint);
   }
 
-  private fromSource(concept: SourceConcept): Taint {
+  /**
+   * A source read through a member, item or method of it is shown whole: `request.args.get("q")`, not
+   * `request.args`; a value that came from elsewhere keeps its path.
+   */
+  private widened(taint: Taint | null, part: SyntaxNode, node: SyntaxNode): Taint | null {
+    const first = taint?.path?.length === 1 ? taint.path[0]! : undefined;
+    if (!first || first.kind !== "source" || first.note || first.line !== part.line || part.type === "identifier") return taint;
+    return { ...taint!, path: [this.findings.step(node, "source")] };
+  }
+
+  private fromSource(concept: SourceConcept, node: SyntaxNode): Taint {
     this.findings.sources.add(concept);
-    return { sources: new Set([concept]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() };
+    return sourceTaint(concept, this.findings.step(node, "source"));
+  }
+
+  /**
+   * What a field or element read holds when the function says so: a field written here (`self.q = …`), an
+   * element of a container whose keys are known, a field another method of the class sets; else undefined.
+   */
+  private known(node: SyntaxNode, object: SyntaxNode, key: SyntaxNode | undefined, member: boolean): Taint | null | undefined {
+    const { fields, elements } = this.bindings;
+    const self = object.type === "this" || (object.type === "identifier" && this.values.src(object) === "self");
+    if (!key || (!self && !fields.size && !elements.size)) return undefined;
+    const owner = this.values.fieldKey(object);
+    const name = member ? this.values.src(key) : this.values.literalKey(key);
+    if (!owner || name === undefined) return undefined;
+    const field = `${owner}.${name}`;
+    if (member && fields.has(field)) return fields.get(field)!;
+    const known = elements.get(owner);
+    if (known) return known.get(name) ?? null;
+    if (self && member && this.summaries) return this.summaries.field(node, name) ?? undefined;
+    return undefined;
+  }
+
+  /** A call to a function of the file: what its summary says reaches its result, through the call. */
+  private returnedBy(node: SyntaxNode, helper: Callee): Taint | null {
+    const { returns, source } = helper.summary;
+    const args = field(node, "arguments");
+    let out: Taint | null = null;
+    if (returns?.params && args) {
+      const step = this.findings.step(node, "step", `through ${helper.name}`);
+      for (const [i, arg] of argumentsOf(helper, namedChildren(args), this.values.srcFn)) {
+        if (!(returns.params & (1 << i))) continue;
+        const t = this.taint(arg);
+        if (t) out = merge(out, through(t, returns, step, false));
+      }
+    }
+    if (source) out = merge(out, withStep(source, this.findings.step(node, "step", `returned by ${helper.name}`)));
+    return out;
   }
 }

@@ -109,6 +109,26 @@ export class ValueReader {
     return alias ? [...alias, ...out.slice(1)] : out;
   }
 
+  /**
+   * The dotted text a field is tracked under: a name, `self`/`this`, or a member of one (`self.items`,
+   * `this.opts`); undefined for anything computed (`a[i].b`, `f().x`).
+   */
+  fieldKey(node: SyntaxNode): string | undefined {
+    if (node.type === "identifier" || node.type === "this") return this.src(node);
+    if (node.type !== "attribute" && node.type !== "member_expression") return undefined;
+    const object = field(node, "object");
+    const prop = field(node, "attribute") ?? field(node, "property");
+    if (!object || !prop || (object.type !== "identifier" && object.type !== "this")) return undefined;
+    return `${this.src(object)}.${this.src(prop)}`;
+  }
+
+  /** The key a literal index or key names (`"q"`, `0`), or undefined for a computed one. */
+  literalKey(node: SyntaxNode): string | undefined {
+    if (node.type === "integer" || node.type === "number") return String(Number(this.src(node)));
+    if (node.type !== "string" || node.children.some((c) => SUBSTITUTION.has(c.type))) return undefined;
+    return this.src(node).replace(/^[rbuRBU]*("""|'''|["'`])|("""|'''|["'`])$/g, "");
+  }
+
   /** Guard rules of a callee whose first-argument condition, if any, holds. */
   guardRules(callee: SyntaxNode, argList: SyntaxNode[]): GuardRule[] {
     return this.match(this.compiled.guards, callee).filter((g) => !g.firstArg || (argList[0] !== undefined && g.firstArg.test(this.src(argList[0]))));
@@ -222,7 +242,8 @@ export class ValueReader {
       const method = this.path(callee, false).pop() ?? "";
       const obj = field(callee, "object");
       if ((method === "format" || method === "format_map") && obj && STRINGS.has(obj.type)) return argNodes.length ? "interpolated" : "literal";
-      if (method === "join" || method === "concat") return argNodes.reduce<ArgShape>((w, c) => worseShape(w, this.shapeOf(c) === "literal" ? "literal" : "concat"), "literal");
+      // `" ".join(words)` / `parts.join(" ")`: the parts may be the receiver or the argument.
+      if (method === "join" || method === "concat") return (obj ? [obj, ...argNodes] : argNodes).reduce<ArgShape>((w, c) => worseShape(w, this.shapeOf(c) === "literal" ? "literal" : "concat"), "literal");
       return "value";
     }
     return "value";

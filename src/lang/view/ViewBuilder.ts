@@ -2,23 +2,33 @@
 // The walk owns the order (functions, branches, scopes); the readers beside it interpret what it visits.
 import { HTML_TEXT } from "../tables/conditions.js";
 import { isFunctionNode } from "../unitNodes.js";
-import { Bindings, MAX_VALUE_TEXT, OPAQUE } from "./Bindings.js";
+import { Assignments } from "./Assignments.js";
+import { Bindings, OPAQUE } from "./Bindings.js";
+import { Branches } from "./Branches.js";
 import { CallReader } from "./CallReader.js";
 import type { CompiledTable } from "./CompiledTable.js";
 import { ConditionReader } from "./ConditionReader.js";
 import { Findings } from "./Findings.js";
-import { bindModule, importAliases } from "./importAliases.js";
+import type { FileSummaries, FunctionSummary, SummarySink } from "./FunctionSummaries.js";
+import { importAliases } from "./importAliases.js";
 import { STRINGS } from "./nodeTypes.js";
 import { ParamBinder } from "./ParamBinder.js";
 import { SettingReader } from "./SettingReader.js";
 import { field, namedChildren, type SyntaxNode } from "./SyntaxNode.js";
-import { LITERAL, type Taint } from "./Taint.js";
+import { LITERAL, merge, sourceTaint, type Taint } from "./Taint.js";
 import { TaintReader } from "./TaintReader.js";
 import type { UnitView } from "./UnitView.js";
 import { ValueReader } from "./ValueReader.js";
 
 const ASSIGN = new Set(["assignment", "augmented_assignment", "variable_declarator", "assignment_expression", "augmented_assignment_expression"]);
-const CONDITIONAL = new Set(["if_statement", "while_statement", "elif_clause", "conditional_expression", "ternary_expression", "assert_statement"]);
+const CONDITIONAL = new Set(["while_statement", "elif_clause", "conditional_expression", "ternary_expression", "assert_statement"]);
+const LOOPS = new Set(["for_statement", "for_in_statement", "while_statement", "do_statement"]);
+
+/** What a function being summarised returns, and the sinks its parameters reach. */
+interface SummaryState {
+  returns: Taint | null;
+  sinks: SummarySink[];
+}
 
 export class ViewBuilder {
   private readonly bindings: Bindings;
@@ -29,12 +39,18 @@ export class ViewBuilder {
   private readonly settings: SettingReader;
   private readonly calls: CallReader;
   private readonly params: ParamBinder;
+  private readonly assignments: Assignments;
+  private readonly branches: Branches;
   private root: SyntaxNode | undefined;
+  /** Set while a function of the file is read for its summary (`summarise`). */
+  private summary: SummaryState | undefined;
   private mentioned: Set<string> | undefined;
   /** The function being read is itself a request handler (what it returns is the response). */
   private inHandler = false;
   /** How many functions deep the walk is: a plain name assigned in a function is a local that can be renamed. */
   private depth = 0;
+  /** The loop whose body is being walked inside its before/after merge (`Branches.loop`). */
+  private loop: SyntaxNode | undefined;
 
   constructor(
     private readonly compiled: CompiledTable,
@@ -44,15 +60,19 @@ export class ViewBuilder {
     private readonly skipFunctions: boolean,
     /** Import aliases of the file (a unit sees the imports at the top of its file). */
     fileAliases?: ReadonlyMap<string, string[]>,
+    /** What the file's functions do with their parameters (calls to them are read through it). */
+    summaries?: FileSummaries,
   ) {
     this.bindings = new Bindings(compiled.table, fileAliases);
     this.values = new ValueReader(compiled, text, base, this.bindings);
     this.findings = new Findings(this.values);
-    this.taints = new TaintReader(compiled, this.values, this.bindings, this.findings);
+    this.taints = new TaintReader(compiled, this.values, this.bindings, this.findings, summaries);
     this.conditions = new ConditionReader(this.values, this.bindings, this.findings);
     this.settings = new SettingReader(compiled.table, this.values, this.findings);
-    this.calls = new CallReader(compiled, this.values, this.taints, this.findings);
+    this.calls = new CallReader(compiled, this.values, this.bindings, this.taints, this.findings, summaries);
     this.params = new ParamBinder(compiled, this.values, this.bindings, this.findings, (node) => this.visit(node));
+    this.assignments = new Assignments(compiled, this.values, this.bindings, this.taints, this.findings, this.settings, () => this.depth);
+    this.branches = new Branches(this.values, this.bindings, this.conditions, (node) => this.visit(node));
   }
 
   /** Just the import aliases of a file's top-level statements. */
@@ -75,6 +95,31 @@ export class ViewBuilder {
     return this.findings.view(hasError);
   }
 
+  /**
+   * Reads one function of the file for what it does with its parameters: each parameter's value carries its
+   * position, and what reaches its return value and its sinks is kept.
+   */
+  summarise(fn: SyntaxNode): FunctionSummary {
+    const state: SummaryState = (this.summary = { returns: null, sinks: [] });
+    this.findings.onParamSink = (site, taint) => state.sinks.push({ site, taint });
+    this.root = fn;
+    this.enterFunction(fn);
+    const { returns } = state;
+    const sources = returns ? [...returns.sources].filter((s) => s !== "param") : [];
+    const fields = new Map<string, Taint>();
+    for (const [key, t] of this.bindings.fields) {
+      const name = /^(self|this)\.(.+)$/.exec(key)?.[2];
+      // A field set from a parameter is as untrusted as the parameter, and read as such where it is set.
+      if (name && t && [...t.sources].some((s) => s !== "param")) fields.set(name, t);
+    }
+    return {
+      returns: returns?.params ? returns : null,
+      source: sources.length ? { ...returns!, sources: new Set(sources), params: undefined } : null,
+      sinks: state.sinks,
+      fields,
+    };
+  }
+
   /** The dotted path of a callee or member expression, with import aliases resolved. */
   path(node: SyntaxNode, resolve = true): string[] {
     return this.values.path(node, resolve);
@@ -94,13 +139,19 @@ export class ViewBuilder {
     }
     if (t === "import_statement" || t === "import_from_statement") return importAliases(node, this.values.srcFn, this.bindings.aliases);
     if (ASSIGN.has(t)) return this.assignment(node);
-    if ((t === "if_statement" || t === "while_statement") && this.conditions.neverTaken(node)) {
-      // `if False:` / `if (false) {…}`: only the else branch can run.
-      for (const c of node.children) if (c.named && (c.field === "alternative" || c.type === "else_clause")) this.visit(c);
-      return;
+    if (t === "if_statement") return this.branches.ifStatement(node);
+    if (LOOPS.has(t) && node !== this.loop) {
+      return this.branches.loop(node, () => {
+        const outer = this.loop;
+        this.loop = node;
+        this.visit(node);
+        this.loop = outer;
+      });
     }
-    if (t === "call" || t === "call_expression" || t === "new_expression") this.calls.call(node);
-    else if (CONDITIONAL.has(t)) {
+    if (t === "call" || t === "call_expression" || t === "new_expression") {
+      this.calls.call(node);
+      this.assignments.added(node);
+    } else if (CONDITIONAL.has(t)) {
       const checked = this.conditions.condition(node, field(node, "condition") ?? namedChildren(node)[0]);
       if (checked.length) return this.visitChecked(node, checked);
     }
@@ -146,10 +197,12 @@ export class ViewBuilder {
       roles = named.roles;
     }
     const mark = this.bindings.shadowed.length;
-    if (params) this.bindings.shadowed.push(...this.params.bindParams(params, roles, this.inHandler));
+    if (params) this.bindings.shadowed.push(...this.params.bindParams(params, roles, this.inHandler, !!this.summary && this.depth === 0));
     const body = field(node, "body");
     this.depth++;
     if (body) this.visit(body);
+    // `(s) => s.trim()`, `lambda s: s.strip()`: the body is what it returns.
+    if (body && this.summary && this.depth === 1 && body.type !== "statement_block" && body.type !== "block") this.summary.returns = merge(this.summary.returns, this.taints.taint(body));
     this.depth--;
     this.bindings.unshadow(mark);
     // Functions that can run count: entry points and functions the unit refers to, not an unused helper.
@@ -218,55 +271,10 @@ export class ViewBuilder {
   }
 
   private assignment(node: SyntaxNode): void {
-    const { values, bindings } = this;
     const left = field(node, "left") ?? field(node, "name");
     const right = field(node, "right") ?? field(node, "value");
     if (right) this.visit(right);
-    if (!left || !right) return;
-    // A function's local matches no rule by its name: `const res = await fetch(u)` … `res.json()` is no
-    // response, as it is not once `res` is renamed. A local that copies a name reads as that name.
-    if (this.depth && left.type !== "member_expression" && left.type !== "attribute" && left.type !== "subscript" && left.type !== "subscript_expression") bindings.shadow(values.patternNames(left), right.type === "identifier" ? values.path(right) : [OPAQUE]);
-    const factory = left.type === "identifier" && (right.type === "call" || right.type === "call_expression") ? field(right, "function") : undefined;
-    const made = factory && values.match(this.compiled.moduleFactories, factory)[0];
-    if (made) {
-      // `audit = logging.getLogger("audit")`: the name is that module, in its function or its file.
-      if (this.depth) bindings.shadow([values.src(left)], [made.module]);
-      else bindings.aliases.set(values.src(left), [made.module]);
-    }
-    if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {
-      // A module bound in a function is that module only (`const log = require("./logging")` is no `log.info` rule).
-      const p = values.path(right);
-      if (p.length) bindModule(left.type === "identifier" ? { ...node, children: [left] } : left, p[0], values.srcFn, bindings.aliases);
-    }
-    if (left.type === "member_expression" || left.type === "attribute" || left.type === "subscript_expression" || left.type === "subscript" || left.type === "identifier") {
-      for (const rule of values.match(this.compiled.properties, left)) this.findings.addSink(rule.concept, node, this.taints.taint(right), "none", false, [], rule.cwe);
-    }
-    // A function's local is named by its author, not by an API: its name is no setting (`limit = …`).
-    if (!(this.depth && left.type === "identifier")) this.settings.setting(left, right);
-    else this.settings.valueSetting(left, right, values.valueText(right));
-    const taint = this.taints.taint(right);
-    const augmented = node.type.startsWith("augmented");
-    const shape = augmented ? "concat" : values.shapeOf(right);
-    const names = values.patternNames(left);
-    // Module-level names are not locals: they keep their names (`ALLOWED_HOSTS`).
-    const origin = !this.depth ? undefined : left.type === "identifier" ? values.valueText(right).slice(0, MAX_VALUE_TEXT) : OPAQUE;
-    const roots = this.depth && left.type === "identifier" && !augmented ? this.taints.rootsOf(right) : [];
-    for (const name of names) {
-      if (left.type === "identifier" && !augmented) bindings.assigned.set(name, right);
-      else bindings.assigned.delete(name);
-      if (roots.length) bindings.derived.set(name, roots);
-      else if (!augmented) bindings.derived.delete(name);
-      if (origin !== undefined && !augmented) bindings.origins.set(name, origin);
-      bindings.shapes.set(name, augmented && bindings.shapes.get(name) === "literal" && shape === "literal" ? "literal" : shape);
-      if (taint) {
-        const kinds = new Set(taint.kinds);
-        kinds.add("assignment");
-        if (augmented) kinds.add("concat");
-        const lines = new Set(taint.lines);
-        if (kinds.has("concat") || kinds.has("interpolation")) lines.add(node.line);
-        bindings.env.set(name, { sources: taint.sources, kinds, cleaned: taint.cleaned, lines });
-      } else if (!augmented) bindings.env.delete(name);
-    }
+    if (left && right) this.assignments.assign(node, left, right);
   }
 
   /** Visits an `if` whose branch runs only for checked values: they are clean in that branch, as before after it. */
@@ -293,6 +301,7 @@ export class ViewBuilder {
   private returned(node: SyntaxNode): void {
     const value = namedChildren(node)[0];
     if (value) this.conditions.grantsOnSignIn(value, false);
+    if (value && this.summary && this.depth === 1) this.summary.returns = merge(this.summary.returns, this.taints.taint(value));
     if (!value || !this.inHandler) return;
     // A call is read as a call (`return jsonify(…)`); a literal returned whole is the response itself.
     if (value.type !== "call" && value.type !== "call_expression" && this.values.wholeRecord(value)) this.findings.addSink("record-exposure", node, null);
@@ -310,7 +319,7 @@ export class ViewBuilder {
       if (name && name.type === "as_pattern_target") name = namedChildren(name)[0];
     }
     if (name && this.depth) for (const n of this.values.patternNames(name)) this.bindings.origins.set(n, OPAQUE);
-    if (name) for (const n of this.values.patternNames(name)) this.bindings.env.set(n, { sources: new Set(["exception"]), kinds: new Set(["direct"]), cleaned: new Set(), lines: new Set() });
+    if (name) for (const n of this.values.patternNames(name)) this.bindings.env.set(n, sourceTaint("exception", this.findings.step(name, "source", "caught")));
     // A check that answers "yes" when it fails to decide lets everyone through on an error (fails open).
     const body = field(node, "body") ?? node.children.find((c) => c.type === "block");
     for (const s of body ? namedChildren(body) : []) {

@@ -1,12 +1,13 @@
-// The embedded detector: language-neutral view → linear model → calibrated verdict, CWE and lines. CPU only.
+// The embedded detector: language-neutral view → a calibrated score per sink candidate → one finding per weakness;
+// the verdict is the strongest finding. CPU only.
 import { performance } from "node:perf_hooks";
 import { extractView, extractViewOfNode, grammarOf, type CodeUnit, type SourceLanguage, type UnitSplitter, type UnitView } from "../../lang/index.js";
 import { sha256 } from "../../util/hash.js";
 import { VERSION } from "../../version.js";
+import type { PredictedFinding } from "../../data/record.js";
 import type { DetectionInput, Detector, Prediction } from "../Detector.js";
-import { isFlagged, scoreFeatures, type EmbeddedModel } from "./EmbeddedModel.js";
-import { featuresOf } from "./featurize.js";
-import { pickLines } from "./pickLines.js";
+import { calibrate, candidateLogit, cweOf, type EmbeddedModel } from "./EmbeddedModel.js";
+import { candidatesOf, type Candidate } from "./featurize.js";
 
 export class EmbeddedDetector implements Detector {
   readonly backend = "embedded" as const;
@@ -68,20 +69,8 @@ export class EmbeddedDetector implements Detector {
   }
 
   private predict(id: string, code: string, view: () => UnitView, start: number): Prediction {
-    let cached: UnitView | undefined;
-    const getView = () => (cached ??= view());
-    const scores = scoreFeatures(this.model, featuresOf(this.model.features, code, getView));
-    const vulnerable = isFlagged(this.model, scores.vulnerable, this.model.features === "view" ? getView() : undefined);
-    const lines = vulnerable && this.model.features === "view" ? pickLines(getView().sinks, this.model.lineConcepts[scores.cwe]) : [];
-    return {
-      id,
-      vulnerable,
-      cwe: vulnerable ? scores.cwe : null,
-      confidence: round(vulnerable ? scores.vulnerable : 1 - scores.vulnerable),
-      lines,
-      latency_ms: round(performance.now() - start),
-      model: this.id,
-    };
+    const verdict = judge(this.model, candidatesOf(this.model.features, code, view));
+    return { id, ...verdict, latency_ms: round(performance.now() - start), model: this.id };
   }
 
   versions(): Record<string, string> {
@@ -93,4 +82,42 @@ export class EmbeddedDetector implements Detector {
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
+}
+
+/** A candidate with its calibrated score. */
+interface Scored {
+  candidate: Candidate;
+  score: number;
+}
+
+/**
+ * Score every candidate; those at or above the threshold are findings (one per sink location and CWE, the
+ * strongest kept), in source order. The verdict, CWE and confidence are the strongest finding's; `lines` are the
+ * findings' lines (each sink's line and the lines its value was built on). A unit without candidates is clean
+ * with the training prior of such units as its doubt.
+ */
+export function judge(model: EmbeddedModel, candidates: readonly Candidate[]): Pick<Prediction, "vulnerable" | "cwe" | "confidence" | "lines" | "findings"> {
+  const scored: Scored[] = candidates.map((candidate) => ({ candidate, score: calibrate(model, candidateLogit(model, candidate.features)) }));
+  let strongest: Scored | undefined;
+  for (const s of scored) if (!strongest || s.score > strongest.score) strongest = s;
+  const flagged = scored.filter((s) => s.score >= model.threshold);
+  const findings = new Map<string, PredictedFinding>();
+  const lines = new Set<number>();
+  for (const { candidate, score } of flagged) {
+    const hit = candidate.hit;
+    if (!hit) continue;
+    const cwe = cweOf(model, candidate.features, hit.cwe) ?? hit.cwe;
+    const key = `${hit.line}:${hit.column}:${cwe}`;
+    const confidence = round(score);
+    if ((findings.get(key)?.confidence ?? -1) >= confidence) continue;
+    findings.set(key, { cwe, confidence, startLine: hit.line, startColumn: hit.column, endLine: hit.endLine, endColumn: hit.endColumn, concept: hit.concept, path: hit.path.map((step) => ({ ...step })), inferred: [...hit.inferred] });
+    for (const l of hit.lines) lines.add(l);
+  }
+  const located = [...findings.values()].sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn || a.cwe.localeCompare(b.cwe));
+  const withFindings = model.features === "view" ? { findings: located } : {};
+  if (!strongest || strongest.score < model.threshold) {
+    return { vulnerable: false, cwe: null, confidence: round(1 - (strongest?.score ?? model.emptyPrior)), lines: [], ...withFindings };
+  }
+  const cwe = cweOf(model, strongest.candidate.features, strongest.candidate.hit?.cwe);
+  return { vulnerable: true, cwe, confidence: round(strongest.score), lines: [...lines].sort((a, b) => a - b), ...withFindings };
 }

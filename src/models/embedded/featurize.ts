@@ -1,8 +1,16 @@
-// Features of one input, identical at training and prediction time.
-import { viewFeatures, type UnitView } from "../../lang/index.js";
+// The candidates of an input and their features, identical at training and prediction time.
+import type { SinkHit, UnitView } from "../../lang/index.js";
+import { candidateFeatures } from "./candidateFeatures.js";
 import type { FeatureSet } from "./EmbeddedModel.js";
 
 const TOKEN = /[A-Za-z_$][A-Za-z0-9_$]*/g;
+
+/** One thing the model scores: a sink occurrence of the view, or (tokens ablation) the whole input. */
+export interface Candidate {
+  /** The sink (view models); absent for the tokens ablation, which has no location. */
+  hit?: SinkHit;
+  features: string[];
+}
 
 /** Bag of words over identifier-like tokens (lower-cased): the ablation baseline's representation. */
 export function tokenFeatures(code: string): string[] {
@@ -11,7 +19,12 @@ export function tokenFeatures(code: string): string[] {
   return [...out];
 }
 
-/** The features a model of `set` reads. The view is only computed for `view` models. */
-export function featuresOf(set: FeatureSet, code: string, view: () => UnitView): string[] {
-  return set === "tokens" ? tokenFeatures(code) : viewFeatures(view());
+/**
+ * The candidates a model of `set` scores: each sink of the view (none when the view has no sink), or the whole
+ * input as one candidate for the tokens ablation. The view is only computed for `view` models.
+ */
+export function candidatesOf(set: FeatureSet, code: string, view: () => UnitView): Candidate[] {
+  if (set === "tokens") return [{ features: tokenFeatures(code) }];
+  const v = view();
+  return v.sinks.map((hit) => ({ hit, features: candidateFeatures(hit, v) }));
 }

@@ -8,10 +8,10 @@ import type { Detector, DetectorOptions } from "../Detector.js";
 import { EmbeddedDetector } from "./EmbeddedDetector.js";
 import { loadEmbeddedModel } from "./EmbeddedModel.js";
 
-export { EmbeddedDetector } from "./EmbeddedDetector.js";
+export { EmbeddedDetector, judge } from "./EmbeddedDetector.js";
 export * from "./EmbeddedModel.js";
-export { featuresOf, tokenFeatures } from "./featurize.js";
-export { pickLines } from "./pickLines.js";
+export { candidateFeatures, rowFeature, sharedFeatures } from "./candidateFeatures.js";
+export { candidatesOf, tokenFeatures, type Candidate } from "./featurize.js";
 
 /** The shipped default: `models/embedded/model.json` in the package. */
 export const DEFAULT_EMBEDDED_MODEL = join(PACKAGE_ROOT, "models", "embedded", "model.json");

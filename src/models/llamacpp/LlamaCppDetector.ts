@@ -51,7 +51,7 @@ export class LlamaCppDetector implements Detector {
       const constraint = prompt.constraint;
       const grammar =
         constraint.kind === "json"
-          ? await this.engine.jsonGrammar(boundedAnswerSchema(input.code))
+          ? await this.engine.jsonGrammar(boundedAnswerSchema(input.code, constraint.schema))
           : await this.engine.choicesGrammar(constraint.choices);
       const maxTokens = constraint.kind === "json" ? maxJsonAnswerChars(lineCount) : prompt.maxAnswerChars + 8;
       result = await this.engine.generate({ messages, grammar, maxTokens, signal });

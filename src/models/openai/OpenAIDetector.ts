@@ -75,7 +75,7 @@ export class OpenAIDetector implements Detector {
       const constraint = prompt.constraint;
       const answer = await this.client.chat({
         messages: prompt.render(input, { stripComments: this.settings.stripComments }),
-        jsonSchema: constraint.kind === "json" ? boundedAnswerSchema(input.code) : undefined,
+        jsonSchema: constraint.kind === "json" ? boundedAnswerSchema(input.code, constraint.schema) : undefined,
         choices: constraint.kind === "choices" ? constraint.choices : undefined,
         maxTokens: this.settings.maxTokens,
         temperature: this.settings.temperature,

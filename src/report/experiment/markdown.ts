@@ -19,7 +19,8 @@ export function resultsTable(report: ExperimentReport): string {
     fmt(r.metrics.cwe_family_macro_f1),
     fmtMs(r.latency.p50_ms),
     fmtMs(r.latency.p95_ms),
-    String(r.metrics.failed),
+    // Metrics are over answered samples; a row above the failure limit does not speak for its dataset.
+    `${r.metrics.failed}${r.metrics.incomplete ? " INCOMPLETE" : ""}`,
   ]);
   for (const b of report.baselines.filter((x) => x.name === "always-vulnerable"))
     rows.push([`*${b.name}*`, b.dataset, "", fmt(b.metrics.f1), fmt(b.metrics.mcc), fmt(b.metrics.fpr), "", "", "", "", ""]);
@@ -44,7 +45,7 @@ export function renderMarkdown(report: ExperimentReport): string {
     out.push(
       table(
         ["model", "from → to", "F1 gap [95% CI]", "MCC gap [95% CI]"],
-        report.gaps.map((g) => [g.model, `${g.from} → ${g.to}`, `${fmt(g.f1_gap)} ${fmtCi(g.f1_gap_ci, 2)}`, `${fmt(g.mcc_gap)} ${fmtCi(g.mcc_gap_ci, 2)}`]),
+        report.gaps.map((g) => [g.incomplete ? `${g.model} (INCOMPLETE)` : g.model, `${g.from} → ${g.to}`, `${fmt(g.f1_gap)} ${fmtCi(g.f1_gap_ci, 2)}`, `${fmt(g.mcc_gap)} ${fmtCi(g.mcc_gap_ci, 2)}`]),
       ),
       "",
       "Gap = score on the first dataset − score on the second (positive: worse on the unseen language).",

@@ -35,12 +35,30 @@ export const text: ReportFormat = {
   },
 };
 
+const INDENT = " ".repeat(12);
+
+/**
+ * A finding: its line, level, CWE and why; then the code at the sink, the path from source to sink, the fix and
+ * what was inferred. Everything that came from scanned code or a model is already inert (one line, no controls).
+ */
 function findingLine(f: Finding, paint: (code: string, s: string) => string): string {
   const lines = f.startLine === f.endLine ? `${f.startLine}` : `${f.startLine}-${f.endLine}`;
   const level = paint(LEVEL_COLOUR[f.level], f.level.padEnd(8));
-  const head = `  ${lines.padEnd(9)} ${level} ${paint("1", f.cwe.padEnd(8))} ${f.message}`;
-  const tail = f.suppression ? `\n  ${"".padEnd(9)} ${paint("2", `suppressed${f.suppression.reason ? `: ${f.suppression.reason}` : ""}`)}` : "";
-  return head + tail;
+  const out = [`  ${lines.padEnd(9)} ${level} ${paint("1", f.cwe.padEnd(8))} ${f.message}`];
+  const code = f.snippet.split("\n")[0]?.trim();
+  if (code) out.push(`${INDENT}${paint("2", `${f.startLine} |`)} ${oneLine(code)}`);
+  if (f.path.length > 1) out.push(`${INDENT}path: ${f.path.map((s) => `${s.text || "…"} :${s.line}${s.note ? ` (${s.note})` : ""}`).join(" → ")}`);
+  out.push(`${INDENT}fix: ${f.fix}`);
+  if (f.inferred.length) out.push(`${INDENT}${paint("2", `inferred: ${f.inferred.join("; ")}`)}`);
+  if (f.suppression) out.push(`${INDENT}${paint("2", `suppressed${f.suppression.reason ? `: ${f.suppression.reason}` : ""}`)}`);
+  return out.join("\n");
+}
+
+/** A line of scanned code shown in a terminal: no control characters, bounded length. */
+function oneLine(code: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = code.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, " ");
+  return clean.length > 160 ? `${clean.slice(0, 157)}…` : clean;
 }
 
 function summaryLines(result: ScanResult, paint: (code: string, s: string) => string): string[] {

@@ -32,7 +32,7 @@ describe("embedded detector (shipped model)", () => {
     expect(d.id).toBe("embedded");
     expect(d.backend).toBe("embedded");
     expect(await d.digest()).toMatch(/^[0-9a-f]{64}$/);
-    expect(d.versions()["embedded-format"]).toBe("1");
+    expect(d.versions()["embedded-format"]).toBe("2");
   });
 
   it("answers valid prediction records for code and for a parsed unit alike", async () => {
@@ -74,6 +74,13 @@ describe("embedded detector (shipped model)", () => {
     await expect(createDetector("embedded:/nonexistent/model.json")).rejects.toThrow(/not found/);
     const dir = await mkdtemp(join(tmpdir(), "cwescope-bad-"));
     await writeFile(join(dir, "model.json"), JSON.stringify({ format: "cwescope-embedded", version: 99 }));
-    await expect(createDetector(`embedded:${dir}`)).rejects.toThrow(/not a cwescope-embedded v1 model/);
+    await expect(createDetector(`embedded:${dir}`)).rejects.toThrow(/not a cwescope-embedded v2 model/);
+  });
+
+  it("refuses a v1 model (one verdict per unit) with a retrain hint", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "cwescope-v1-"));
+    const v1 = { format: "cwescope-embedded", version: 1, features: "view", classes: ["none", "CWE-89"], weights: {}, bias: [0, 0], binary: { weights: {}, bias: 0 }, calibration: { a: 1, b: 0 }, threshold: 0.5, lineConcepts: {}, manifest: {} };
+    await writeFile(join(dir, "model.json"), JSON.stringify(v1));
+    await expect(createDetector(`embedded:${dir}`)).rejects.toThrow(/model\.json: a cwescope-embedded v1 model .*reads v2.*retrain it: cwescope train/);
   });
 });

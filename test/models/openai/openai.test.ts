@@ -28,7 +28,7 @@ describe("openai backend against a fault-injecting server", () => {
   it("streams an answer and records latency, time to first token and token usage", async () => {
     await withFaults([], async (detector, server) => {
       const p = await detector.detect(sample);
-      expect(PredictionSchema.parse(p)).toMatchObject({ id: "py-89", vulnerable: true, cwe: "CWE-89", lines: [2], tokens_in: 42, tokens_out: 7, prompt_id: "chat-json-v1" });
+      expect(PredictionSchema.parse(p)).toMatchObject({ id: "py-89", vulnerable: true, cwe: "CWE-89", lines: [2], tokens_in: 42, tokens_out: 7, prompt_id: "chat-json-v2" });
       expect(p.ttft_ms).toBeLessThanOrEqual(p.latency_ms);
       const body = server.chatRequests()[0].body!;
       expect(body.stream).toBe(true);

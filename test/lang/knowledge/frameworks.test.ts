@@ -70,6 +70,15 @@ describe("runtimes and process libraries", () => {
   });
 });
 
+describe("tokens and response bodies", () => {
+  it("reads jose's decodeJwt as an unverified token and Koa's string body as markup", () => {
+    const jose = view("import * as jose from 'jose';\nexport function claims(token) {\n  return jose.decodeJwt(token);\n}", "javascript");
+    const koa = view("router.get('/hi', (ctx) => {\n  ctx.body = '<h1>' + ctx.request.query.name + '</h1>';\n});", "javascript");
+    expect(hitsOf(jose, "token-decode").length).toBe(1);
+    expect(flaggedCwes(koa, "html-output")).toContain("CWE-79");
+  });
+});
+
 describe("Python process and pickle entry points", () => {
   it("flags pty.spawn and os.spawn* with input, and pandas pickles read from an upload", () => {
     const pty = view("import pty, sys\ndef shell():\n    pty.spawn(sys.argv[1])", "python");

@@ -48,11 +48,13 @@ export function looksLikeSecret(literal: string): boolean {
 }
 
 /**
- * Literals shaped like a name, not a secret: lower- or upper-case words and numbers joined by `_`/`-`
- * (`0001_initial`, `session_id`, `AES_256_GCM`), or CamelCase words ending in a number (`BenchmarkTest00001`,
- * a cookie's name). A Django migration's `dependencies`, cookie and header names all read like this.
+ * Literals shaped like a name, not a secret: lower- or upper-case words (letters then digits, or digits then
+ * letters) joined by `_`/`-` (`0001_initial`, `utf16-be`, `bypass-2fa`, `AES_256_GCM`), camelCase or CamelCase
+ * words with numbers (`BenchmarkTest00001`, `writeBigInt64BE`, `x509CertificateChain`), or a command-line
+ * option (`--depth=1`). A Django migration's `dependencies`, cookie and header names all read like this.
+ * Written without nested ambiguity, so a long literal cannot make it backtrack.
  */
-export const NAME_SHAPED = /^(([a-z]+|\d+)([_-]([a-z]+|\d+))*|([A-Z]+|\d+)([_-]([A-Z]+|\d+))*|[A-Z]*[a-z]+([A-Z]+[a-z]+)*[_-]?\d*)$/;
+export const NAME_SHAPED = /^(([a-z]+\d*|\d+[a-z]*)([_-]([a-z]+\d*|\d+[a-z]*))*|([A-Z]+\d*|\d+[A-Z]*)([_-]([A-Z]+\d*|\d+[A-Z]*))*|([a-z]+\d*|([A-Z]+([a-z]+\d*|\d+)))([A-Z]+([a-z]+\d*|\d+))*[A-Z]*|--?[a-z][a-z0-9-]*(=[\w-]*)?)$/;
 
 /**
  * Placeholders and the obvious dummies of examples and test fixtures (`your-api-key`, `dummy_token`,

@@ -90,6 +90,9 @@ def config_kwargs(recipe: Dict[str, Any], out_dir: str, steps_total: int, has_va
         "remove_unused_columns": False,
         # Evaluation needs the loss only; the logits of the answer positions are not gathered across processes.
         "prediction_loss_only": True,
+        # Several processes: divide by the answer tokens of the whole step, not of each rank's micro-batch, so a
+        # launched run optimises the same loss as one process (answers differ in length between ranks).
+        "average_tokens_across_devices": True,
         "dataloader_num_workers": 0,
         "disable_tqdm": True,
         # Counted from the attention mask: the trained tokens a plan's time estimate is about, padding left out.

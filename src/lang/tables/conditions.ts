@@ -18,6 +18,8 @@ export const CONDITION_GUARDS: { test: RegExp; concept: GuardConcept }[] = [
   { test: /hostname|netloc|\.host\b|scheme|protocol|is_private|isPrivate|is_loopback/, concept: "url-check" },
   { test: /re\.(full)?match|\.test\(|\.match\(|isalnum|isdigit|isidentifier|\.fullmatch\(/, concept: "pattern-check" },
   { test: /compare_digest|timingSafeEqual|check_password|verify/, concept: "constant-time-compare" },
+  // A key compared with the prototype's names, or an own-property test, before it is used as a property path.
+  { test: /["'`](__proto__|constructor|prototype)["'`]|hasOwnProperty|Object\.hasOwn\b/, concept: "key-check" },
 ];
 
 /** Expressions naming the signed-in user: a query or key built with one is scoped to its owner. */

@@ -234,7 +234,7 @@ function scoreResult(
 }
 
 /** One-vs-rest scores per CWE family: gold and predicted CWEs both replaced by their family head (`familyOf`). */
-function perFamily(samples: readonly Scored[]): NonNullable<ModelDatasetResult["per_family"]> {
+export function perFamily(samples: readonly Scored[]): NonNullable<ModelDatasetResult["per_family"]> {
   const head = (c: string | null) => (c === null ? null : familyOf(c));
   const rows = perCwe(samples.map((s) => ({ gold: { cwe: head(s.gold.cwe) }, pred: { ...s.pred, cwe: head(s.pred.cwe) } })));
   const gold = [...new Set(samples.map((s) => s.gold.cwe).filter((c): c is string => c !== null))];

@@ -1,5 +1,6 @@
 // The per-family heat map of report.html: rows are CWE families (catalog `familyOf`), cells F1 with their n.
 import type { ModelDatasetResult } from "../../eval/reportTypes.js";
+import { cweName } from "../../cwe/catalog.js";
 import { heatmap, type Label2 } from "./svg.js";
 
 /** The family view, or "" when no result carries per-family scores (reports written before they existed). */
@@ -12,7 +13,7 @@ export function familyHeatmap(results: ModelDatasetResult[], label: (r: ModelDat
     title: "Per-family F1 (gold and predicted CWE mapped to their family; n = samples in the family)",
     rows: heads.map((h) => {
       const m = members(h);
-      return { label: m.length > 1 || (m.length === 1 && m[0] !== h) ? `${h} (${m.map((c) => c.slice(4)).join(", ")})` : h, hint: `family ${h}: ${m.join(", ")}` };
+      return { label: m.length > 1 || (m.length === 1 && m[0] !== h) ? `${h} (${m.map((c) => c.slice(4)).join(", ")})` : h, hint: `${h} ${cweName(h)} family: ${m.join(", ")}` };
     }),
     columns: results.map(label),
     values: heads.map((h) => results.map((r) => r.per_family?.[h]?.f1 ?? NaN)),

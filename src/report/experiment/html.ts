@@ -1,5 +1,6 @@
 // report.html: one self-contained page (inline CSS and SVG, no scripts, no network) with the charts.
 import type { ExperimentReport } from "../../eval/reportTypes.js";
+import { cweName } from "../../cwe/catalog.js";
 import { renderMarkdownTablesAsHtml } from "./htmlTables.js";
 import { familyHeatmap } from "./familyView.js";
 import { BASELINE_COLOR, barChart, boxPlot, color, esc, heatmap, type Label2 } from "./svg.js";
@@ -46,7 +47,7 @@ export function renderHtml(report: ExperimentReport): string {
     ? heatmap({
         id: "per-cwe",
         title: "Per-CWE F1 (exact CWE; n = samples of that CWE)",
-        rows: cwes.map((c) => ({ label: c })),
+        rows: cwes.map((c) => ({ label: c, hint: cweName(c) })),
         columns: report.results.map(label),
         values: cwes.map((c) => report.results.map((r) => r.per_cwe[c]?.exact_f1 ?? NaN)),
         counts: cwes.map((c) => report.results.map((r) => r.per_cwe[c]?.support ?? 0)),

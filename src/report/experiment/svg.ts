@@ -95,12 +95,15 @@ export interface HeatmapOptions {
   counts: number[][];
 }
 
+/** Red (0) through yellow to green (1). */
+const heat = (v: number): string => `hsl(${Math.round(v * 120)},65%,${Math.round(80 - v * 30)}%)`;
+
 /** Cells coloured red → green by value, each with its value and its n; column labels rotated, in full. */
 export function heatmap(o: HeatmapOptions): string {
   const cellW = 58, cellH = 32, left = 12 + Math.max(60, ...o.rows.map((r) => textWidth(r.label))), sin = Math.sin(Math.PI * 55 / 180), cos = Math.cos(Math.PI * 55 / 180);
   const longest = Math.max(...o.columns.map((c) => Math.max(textWidth(c.line1), textWidth(c.line2 ?? ""))));
   const top = 40 + longest * sin;
-  const W = Math.ceil(Math.max(textWidth(o.title, 14) + 10, left + o.columns.length * cellW + longest * cos + 20)), H = Math.ceil(top + o.rows.length * cellH + 30);
+  const W = Math.ceil(Math.max(textWidth(o.title, 14) + 10, left + 175, left + o.columns.length * cellW + longest * cos + 20)), H = Math.ceil(top + o.rows.length * cellH + 30);
   const parts: string[] = [];
   o.columns.forEach((c, ci) => {
     const x = left + ci * cellW + cellW / 2 - 4;
@@ -113,12 +116,16 @@ export function heatmap(o: HeatmapOptions): string {
       const v = o.values[ri][ci], n = o.counts[ri][ci];
       const x = left + ci * cellW;
       const name = `${r.label} · ${c.line1}${c.line2 ? ` · ${c.line2}` : ""}`;
-      const fill = Number.isNaN(v) ? "#f4f4f4" : `hsl(${Math.round(v * 120)},65%,${Math.round(80 - v * 30)}%)`;
+      const fill = Number.isNaN(v) ? "#f4f4f4" : heat(v);
       parts.push(`<rect class="cell" x="${x}" y="${yy}" width="${cellW - 2}" height="${cellH - 2}" fill="${fill}"><title>${esc(name)}: ${Number.isNaN(v) ? "n/a" : `F1 ${v.toFixed(2)}, n ${n}`}</title></rect>`);
       if (!Number.isNaN(v))
         parts.push(`<text class="v" x="${x + cellW / 2 - 1}" y="${yy + 13}" text-anchor="middle" font-size="11">${v.toFixed(2)}</text><text class="n" x="${x + cellW / 2 - 1}" y="${yy + 25}" text-anchor="middle" font-size="9" fill="#333">n=${n}</text>`);
     });
   });
+  // The colour scale, under the grid.
+  const ly = top + o.rows.length * cellH + 8;
+  parts.push(`<text x="${left - 6}" y="${ly + 11}" text-anchor="end" font-size="11">F1</text>`);
+  [0, 0.25, 0.5, 0.75, 1].forEach((v, i) => parts.push(`<rect x="${left + i * 34}" y="${ly}" width="32" height="14" fill="${heat(v)}"/><text x="${left + i * 34 + 16}" y="${ly + 11}" text-anchor="middle" font-size="10">${v}</text>`));
   return `<svg class="chart" data-chart="${esc(o.id)}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(o.title)}"><text x="4" y="16" font-size="14" font-weight="bold">${esc(o.title)}</text>${parts.join("")}</svg>`;
 }
 

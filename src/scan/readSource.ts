@@ -20,6 +20,7 @@ export function readSource(path: string, maxBytes: number = DEFAULT_MAX_FILE_BYT
   let bytes: Buffer;
   try {
     const info = statSync(path);
+    if (!info.isFile()) return { ok: false, reason: "special", detail: "not a regular file (FIFO, socket or device): never read" };
     if (info.size > maxBytes) return { ok: false, reason: "too-large", detail: `${info.size} bytes > --max-file-bytes ${maxBytes}` };
     bytes = readFileSync(path);
   } catch (err) {

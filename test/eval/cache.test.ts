@@ -23,3 +23,22 @@ describe("PredictionCache", () => {
     c2.close();
   });
 });
+
+describe("PredictionCache opened while another process holds the lock", () => {
+  it("waits for it instead of failing with 'database is locked'", async () => {
+    const { spawn } = await import("node:child_process");
+    const file = join(mkdtempSync(join(tmpdir(), "cwescope-cache-lock-")), "c.sqlite");
+    // Another run holds an exclusive lock on the fresh cache for 6 s (longer than SQLite's default 5 s wait).
+    const holder = `const Sqlite = (await import("module")).createRequire(${JSON.stringify(import.meta.url)})("better-sqlite3");
+      const db = new Sqlite(process.argv[1]);
+      db.exec("BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS other (x); INSERT INTO other VALUES (1);");
+      console.log("locked");
+      setTimeout(() => { db.exec("COMMIT"); db.close(); }, 6000);`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", holder, file], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => child.stdout.on("data", (d) => String(d).includes("locked") && resolve()));
+    const cache = new PredictionCache(file);
+    expect(cache.put(cacheKey("d", "p", "r"), pred())).toBe(true);
+    cache.close();
+    await new Promise((resolve) => child.on("close", resolve));
+  }, 60_000);
+});

@@ -5,6 +5,7 @@ import { Option, type Command } from "commander";
 import cliProgress from "cli-progress";
 import type { SeverityLevel } from "../../cwe/catalog.js";
 import { formats, isFormatName } from "../../report/formats/index.js";
+import { inert } from "../../report/formats/text.js";
 import { filterByBaseline, readBaseline, writeBaseline } from "../../scan/baseline.js";
 import { scanExitCode, SEVERITY_LEVELS } from "../../scan/exitCode.js";
 import type { ScanResult } from "../../scan/Finding.js";
@@ -111,7 +112,7 @@ export function registerScan(program: Command, state: ProgramState): void {
         if (flags.output) await writeFileAtomic(flags.output, report);
         else ctx.stdout.write(report);
         if (!toStdout || flags.format !== "text") ctx.log.info(oneLineSummary(result));
-        for (const s of result.skipped.filter((k) => k.incomplete)) ctx.log.warn(`not scanned: ${s.path}: ${s.reason} (${s.detail})`);
+        for (const s of result.skipped.filter((k) => k.incomplete)) ctx.log.warn(`not scanned: ${inert(s.path)}: ${s.reason} (${inert(s.detail)})`);
 
         const code = scanExitCode(result, { failOn: flags.failOn as SeverityLevel | "any", allowIncomplete: flags.allowIncomplete });
         if (code === EXIT.error) ctx.log.warn("the scan is incomplete (exit 2): pass --allow-incomplete to accept it, or exclude the files listed");

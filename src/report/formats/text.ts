@@ -2,6 +2,14 @@
 import type { Finding, ScanResult } from "../../scan/Finding.js";
 import type { ReportFormat } from "./ReportFormat.js";
 
+/**
+ * Untrusted text (a model's reason, file names, comments quoted in messages) made inert for a terminal:
+ * control characters (ANSI/OSC escapes, carriage returns, bidi overrides) are shown as `\u{…}` escapes.
+ */
+export function inert(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 const LEVEL_COLOUR = { critical: "1;31", high: "31", medium: "33", low: "36" } as const;
 
 export const text: ReportFormat = {
@@ -12,7 +20,7 @@ export const text: ReportFormat = {
     const byFile = new Map<string, Finding[]>();
     for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
     for (const file of [...byFile.keys()].sort()) {
-      out.push(paint("1;4", file));
+      out.push(paint("1;4", inert(file)));
       for (const f of byFile.get(file)!.sort((a, b) => a.startLine - b.startLine)) out.push(findingLine(f, paint));
       out.push("");
     }
@@ -21,13 +29,13 @@ export const text: ReportFormat = {
       out.push(paint("1", `Skipped (${result.skipped.length}):`));
       for (const s of [...result.skipped].sort((a, b) => (a.path < b.path ? -1 : 1))) {
         const mark = s.incomplete ? paint("33", "not scanned") : "left out";
-        out.push(`  ${s.path}  ${mark}: ${s.reason} (${s.detail})`);
+        out.push(`  ${inert(s.path)}  ${mark}: ${s.reason} (${inert(s.detail)})`);
       }
       out.push("");
     }
     if (result.notes.length) {
       out.push(paint("1", `Notes (${result.notes.length}):`));
-      for (const n of result.notes) out.push(`  ${n.path}  ${n.note}: ${n.detail}`);
+      for (const n of result.notes) out.push(`  ${inert(n.path)}  ${n.note}: ${inert(n.detail)}`);
       out.push("");
     }
     out.push(summaryLines(result, paint).join("\n"));
@@ -38,8 +46,8 @@ export const text: ReportFormat = {
 function findingLine(f: Finding, paint: (code: string, s: string) => string): string {
   const lines = f.startLine === f.endLine ? `${f.startLine}` : `${f.startLine}-${f.endLine}`;
   const level = paint(LEVEL_COLOUR[f.level], f.level.padEnd(8));
-  const head = `  ${lines.padEnd(9)} ${level} ${paint("1", f.cwe.padEnd(8))} ${f.message}`;
-  const tail = f.suppression ? `\n  ${"".padEnd(9)} ${paint("2", `suppressed${f.suppression.reason ? `: ${f.suppression.reason}` : ""}`)}` : "";
+  const head = `  ${lines.padEnd(9)} ${level} ${paint("1", inert(f.cwe).padEnd(8))} ${inert(f.message)}`;
+  const tail = f.suppression ? `\n  ${"".padEnd(9)} ${paint("2", `suppressed${f.suppression.reason ? `: ${inert(f.suppression.reason)}` : ""}`)}` : "";
   return head + tail;
 }
 

@@ -114,6 +114,7 @@ describe("text format", () => {
       notes: [{ path: "x.py", note: "model-error", detail: "reason: \x1b[41mred\x07" }],
     };
     const out = formats.text.render(hostile);
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
     expect(out).toContain("SQL \\u{1b}]8;;https://evil.example\\u{7}click");
     expect(out).toContain("app/\\u{1b}[2Jevil\\u{d}.py");

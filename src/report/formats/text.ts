@@ -7,6 +7,7 @@ import type { ReportFormat } from "./ReportFormat.js";
  * control characters (ANSI/OSC escapes, carriage returns, bidi overrides) are shown as `\u{…}` escapes.
  */
 export function inert(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 

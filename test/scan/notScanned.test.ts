@@ -92,3 +92,20 @@ describe("files not scanned are listed, never passed as clean", () => {
     expect(json.findings.map((f: { file: string }) => f.file)).toEqual(["a.py"]);
   });
 });
+
+describe("binary files", () => {
+  it("are labelled binary, not minified or scanned as garbage, with or without NUL bytes", async () => {
+    const { readSource } = await import("../../src/scan/readSource.js");
+    const { createRng } = await import("../../src/util/random.js");
+    const rng = createRng(7);
+    const random = (n: number, noNul: boolean) => Buffer.from(Array.from({ length: n }, () => (noNul ? 1 + Math.floor(rng() * 255) : Math.floor(rng() * 256))));
+    const root = tree({});
+    for (const [name, bytes] of [["a.js", random(20_000, true)], ["b.py", random(20_000, false)], ["c.ts", random(300, true)]] as const) {
+      writeFileSync(join(root, name), bytes);
+      expect(readSource(join(root, name)), name).toMatchObject({ ok: false, reason: "binary" });
+    }
+    // Latin-1 source with a few accented letters is text, read with a note.
+    writeFileSync(join(root, "latin1.py"), Buffer.from("# caf\xe9 na\xefve\n" + "x = 1\n".repeat(200), "latin1"));
+    expect(readSource(join(root, "latin1.py"))).toMatchObject({ ok: true, notUtf8: true });
+  });
+});

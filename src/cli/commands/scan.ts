@@ -13,6 +13,7 @@ import { scanPaths } from "../../scan/scanPaths.js";
 import { CliError, EXIT } from "../errors.js";
 import { useColor } from "../log.js";
 import { embeddedThreshold, intOption, optionalIntOption, probabilityOption } from "../intOption.js";
+import { addStripCommentsOption, addTimeoutOption, timeoutOption } from "../reliabilityOptions.js";
 import { action, type ProgramState } from "../program.js";
 
 interface ScanFlags {
@@ -37,12 +38,14 @@ interface ScanFlags {
   writeBaseline?: string;
   root?: string;
   progress: boolean;
+  timeout?: string;
+  stripComments: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerScan(program: Command, state: ProgramState): void {
-  program
+  const command = program
     .command("scan")
     .description("scan Python, JavaScript and TypeScript files for CWE weaknesses")
     .argument("<paths...>", "files and directories to scan")
@@ -66,7 +69,11 @@ export function registerScan(program: Command, state: ProgramState): void {
     .option("--baseline <file>", "report only findings not in this baseline")
     .option("--write-baseline <file>", "write the current findings as a baseline")
     .option("--root <dir>", "directory that reported paths are relative to (default: the current directory, or the folder holding the paths when they lie outside it)")
-    .option("--no-progress", "no progress bar, even on a terminal")
+    .option("--no-progress", "no progress bar, even on a terminal");
+  addTimeoutOption(command);
+  // Comments are attacker-written text: language models see the code without them unless asked.
+  addStripCommentsOption(command, true);
+  command
     .action(
       action(state, async (ctx, paths: string[], flags: ScanFlags) => {
         if (!isFormatName(flags.format)) throw new CliError(`unknown format "${flags.format}"`);
@@ -91,7 +98,7 @@ export function registerScan(program: Command, state: ProgramState): void {
             triageThreshold: probabilityOption(flags.triageThreshold, "--triage-threshold"),
             concurrency: intOption(flags.concurrency, "--concurrency"),
             jobs: optionalIntOption(flags.jobs, "--jobs"),
-            detectorOptions: { baseUrl: flags.baseUrl, apiKeyEnv: flags.apiKeyEnv, concurrency: intOption(flags.concurrency, "--concurrency"), threshold },
+            detectorOptions: { baseUrl: flags.baseUrl, apiKeyEnv: flags.apiKeyEnv, concurrency: intOption(flags.concurrency, "--concurrency"), threshold, timeoutMs: timeoutOption(flags.timeout), stripComments: flags.stripComments },
             lineHashes: format.wantsLineHashes ?? false,
             onProgress: progress.update,
           });

@@ -85,3 +85,15 @@ describe("chat control tokens inside code", () => {
     }
   });
 });
+
+describe("stripComments and Python docstrings", () => {
+  it("empties docstrings (keeping their lines) but never a string that is a value", async () => {
+    const { stripComments } = await import("../../src/prompts/index.js");
+    const code = 'def f():\n    """Say none.\n    Really."""\n    q = (\n        """SELECT 1"""\n    )\n    return {"k":\n        """v"""}\n';
+    const out = stripComments(code, "python");
+    expect(out.split("\n")).toHaveLength(code.split("\n").length);
+    expect(out).not.toContain("Say none");
+    expect(out).toContain('"""SELECT 1"""');
+    expect(out).toContain('"""v"""');
+  });
+});

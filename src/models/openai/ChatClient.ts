@@ -94,7 +94,7 @@ export class ChatClient {
         if (!isRetryable(err) || attempt >= this.retry.maxRetries) throw err;
         // Retries are paid from the same budget: a wait that would outlast it ends the call now.
         const wait = retryDelayMs(err, attempt, this.retry);
-        if (performance.now() + wait >= deadline) throw err instanceof TimeoutError ? err : new TimeoutError(`no complete answer within ${this.timeoutMs} ms (${attempt + 1} attempt(s)); last: ${err instanceof Error ? err.message : String(err)}`);
+        if (performance.now() + wait >= deadline) throw err;
         await sleep(wait, call.signal);
       }
     }

@@ -17,7 +17,6 @@ import { scanPlan } from "../scanSettings.js";
 import { CliError, EXIT } from "../errors.js";
 import { useColor } from "../log.js";
 import { parseModelId } from "../../models/registry.js";
-import { embeddedThreshold, intOption, optionalIntOption, probabilityOption } from "../intOption.js";
 import { addStripCommentsOption, addTimeoutOption, timeoutOption } from "../reliabilityOptions.js";
 import { action, type ProgramState } from "../program.js";
 

@@ -43,7 +43,9 @@ export class Assignments {
     const made = factory && values.match(this.compiled.moduleFactories, factory)[0];
     if (made) {
       // `audit = logging.getLogger("audit")`: the name is that module, in its function or its file.
-      if (depth) bindings.shadow([values.src(left)], [made.module]);
+      // The factory says what the name holds, whatever it is called: `session = requests.Session()` is a
+      // requests session even though a parameter named `session` is trusted by its name.
+      if (depth) bindings.shadow([values.src(left)], [made.module], undefined, true);
       else bindings.aliases.set(values.src(left), [made.module]);
     }
     if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {

@@ -1,6 +1,7 @@
 // Python's API table: the base and every library family, merged by the one loader.
 import { assembleTable } from "../assembleTable.js";
 import { aiohttp } from "./aiohttp.js";
+import { azureSdk } from "./azureSdk.js";
 import { base } from "./base.js";
 import { bottle } from "./bottle.js";
 import { builtins } from "./builtins.js";
@@ -16,10 +17,12 @@ import { httpClients } from "./httpClients.js";
 import { lambda } from "./lambda.js";
 import { ldap } from "./ldap.js";
 import { logging } from "./logging.js";
+import { pathlib } from "./pathlib.js";
 import { pickle } from "./pickle.js";
 import { processInputs } from "./process.js";
 import { pymongo } from "./pymongo.js";
 import { regex } from "./regex.js";
+import { requestsUrls } from "./requestsUrls.js";
 import { sqlalchemy } from "./sqlalchemy.js";
 import { starlette } from "./starlette.js";
 import { subprocess } from "./subprocess.js";
@@ -30,9 +33,13 @@ import { xml } from "./xml.js";
 import { yaml } from "./yaml.js";
 
 export const PYTHON_FAMILIES = [
+  // Rows that read more of a call than a later family's row for the same callee (the first row of a concept wins).
+  pathlib, requestsUrls,
   builtins, processInputs, subprocess, filesystem, dbapi, sqlalchemy, pymongo, django, flask, starlette, pickle, yaml, xml, httpClients, templates, logging, crypto, validation, cloudStorage,
   // Grown after the split (issue #15): more frameworks, the new CWEs' libraries.
   aiohttp, tornado, bottle, lambda, headers, hashing, ldap, regex,
+  // Coverage of real code (branch covpy): APIs learned from their documentation.
+  azureSdk,
 ];
 
 export const PYTHON_TABLE = assembleTable(base, PYTHON_FAMILIES);

@@ -1,0 +1,63 @@
+// Python APIs real code uses that the engine did not know (branch covpy), each learned from its library's
+// documentation: every row fires where input reaches the API and stays quiet on the correct use.
+import { describe, expect, it } from "vitest";
+import { useViews } from "../helpers/viewOf.js";
+import { flaggedCwes, hitsOf } from "./knowledge/hits.js";
+
+const { view } = useViews();
+
+describe("a client made by a module factory, whatever its name", () => {
+  it("reads a requests session called `session` as requests, as it reads one called `s`", () => {
+    const named = view("import requests\nfrom flask import request\ndef fetch():\n    session = requests.Session()\n    return session.get(request.args['url']).text", "python");
+    const short = view("import requests\nfrom flask import request\ndef fetch():\n    s = requests.Session()\n    return s.get(request.args['url']).text", "python");
+    for (const v of [named, short]) expect(flaggedCwes(v, "http-request")).toContain("CWE-918");
+  });
+
+  it("does not flag a session that fetches a constant URL", () => {
+    const v = view("import requests\ndef health():\n    session = requests.Session()\n    return session.get('https://status.example.com/ping').ok", "python");
+    expect(flaggedCwes(v, "http-request")).toEqual([]);
+  });
+});
+
+describe("requests.request(method, url)", () => {
+  it("flags the URL in the second position and the url= keyword", () => {
+    const pos = view("import requests\nfrom flask import request\ndef proxy():\n    return requests.request('POST', request.form['target'], data={'a': 1}).status_code", "python");
+    const kw = view("import requests\nfrom flask import request\ndef proxy():\n    return requests.request(method='GET', url=request.args['to']).text", "python");
+    for (const v of [pos, kw]) expect(flaggedCwes(v, "http-request")).toContain("CWE-918");
+  });
+
+  it("does not flag a method from input with a constant URL", () => {
+    const v = view("import requests\nfrom flask import request\ndef call():\n    return requests.request(request.args['verb'], 'https://api.example.com/v1/items').json()", "python");
+    expect(flaggedCwes(v, "http-request")).toEqual([]);
+  });
+});
+
+describe("Azure SDK clients built from a URL (CWE-918)", () => {
+  it("flags a Key Vault or storage client whose URL comes from the request", () => {
+    const vault = view("from azure.keyvault.secrets import SecretClient\nfrom flask import request\ndef secret(cred):\n    vault = request.args['vault']\n    client = SecretClient(vault_url=f'https://{vault}.vault.azure.net', credential=cred)\n    return client.get_secret('db').value", "python");
+    const blob = view("from azure.storage.blob import BlobClient\nfrom flask import request\ndef download():\n    client = BlobClient.from_blob_url(request.json['blob'])\n    return client.download_blob().readall()", "python");
+    const helper = view("from azure.storage.blob import download_blob_from_url\nfrom flask import request\ndef fetch(cred):\n    download_blob_from_url(request.args['src'], '/tmp/out.bin', credential=cred)", "python");
+    const service = view("from azure.storage.blob import BlobServiceClient\nfrom flask import request\ndef containers(cred):\n    svc = BlobServiceClient(request.headers['X-Account'], credential=cred)\n    return [c.name for c in svc.list_containers()]", "python");
+    for (const v of [vault, blob, helper, service]) expect(flaggedCwes(v, "http-request")).toContain("CWE-918");
+  });
+
+  it("does not flag a client on the configured account whose blob name comes from input", () => {
+    const v = view("import os\nfrom azure.storage.blob import BlobServiceClient\nfrom flask import request\ndef read(cred):\n    svc = BlobServiceClient(account_url='https://acme.blob.core.windows.net', credential=cred)\n    return svc.get_blob_client('reports', request.args['name']).download_blob().readall()", "python");
+    expect(flaggedCwes(v, "http-request")).toEqual([]);
+  });
+});
+
+describe("pathlib segments (CWE-22)", () => {
+  it("flags input in any segment of Path(…), not only the first", () => {
+    const second = view("import pathlib\nfrom flask import request\ndef show():\n    return pathlib.Path('/srv/files', request.args['name']).read_text()", "python");
+    const imported = view("from pathlib import Path\nfrom flask import request\ndef show():\n    name = request.args['name']\n    return Path('/srv', 'files', name).read_bytes()", "python");
+    for (const v of [second, imported]) expect(flaggedCwes(v, "file-path")).toContain("CWE-22");
+  });
+
+  it("does not flag constant segments, nor a name reduced to its last part", () => {
+    const constant = view("from pathlib import Path\ndef config():\n    return Path('/etc', 'app', 'config.toml').read_text()", "python");
+    const base = view("import os\nfrom pathlib import Path\nfrom flask import request\ndef show():\n    return Path('/srv/files', os.path.basename(request.args['name'])).read_text()", "python");
+    expect(hitsOf(constant, "file-path").filter((h) => h.tainted)).toEqual([]);
+    expect(flaggedCwes(base, "file-path")).toEqual([]);
+  });
+});

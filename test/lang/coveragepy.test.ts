@@ -61,3 +61,36 @@ describe("pathlib segments (CWE-22)", () => {
     expect(flaggedCwes(base, "file-path")).toEqual([]);
   });
 });
+
+describe("commands through Python 2 pipes, Fabric, Invoke and paramiko (CWE-78)", () => {
+  it("flags a command built from input in each", () => {
+    const legacy = view("import os\nfrom flask import request\ndef grep():\n    child_in, child_out = os.popen2('grep -r ' + request.args['q'] + ' /var/log')\n    return child_out.read()", "python");
+    const platform = view("import platform\nfrom flask import request\ndef ping():\n    return platform.popen('ping -c1 ' + request.args['host']).read()", "python");
+    const fabric1 = view("from fabric.api import sudo\nfrom flask import request\ndef restart():\n    sudo('systemctl restart %s' % request.form['unit'])", "python");
+    const fabric2 = view("from fabric import Connection\nfrom flask import request\ndef tail():\n    c = Connection('web1.internal')\n    return c.run('tail -n 50 ' + request.args['log'], hide=True).stdout", "python");
+    const ssh = view("import paramiko\nfrom flask import request\ndef disk():\n    client = paramiko.SSHClient()\n    client.connect('db1.internal')\n    stdin, stdout, stderr = client.exec_command(f\"du -sh {request.args['dir']}\")\n    return stdout.read()", "python");
+    for (const v of [legacy, platform, fabric1, fabric2, ssh]) expect(flaggedCwes(v, "shell")).toContain("CWE-78");
+  });
+
+  it("does not flag constant commands, nor a quoted argument", () => {
+    const constant = view("from fabric import Connection\ndef uptime():\n    c = Connection('web1.internal')\n    return c.run('uptime', hide=True).stdout", "python");
+    const quoted = view("import shlex, paramiko\nfrom flask import request\ndef disk():\n    client = paramiko.SSHClient()\n    stdin, stdout, stderr = client.exec_command('du -sh ' + shlex.quote(request.args['dir']))\n    return stdout.read()", "python");
+    expect(flaggedCwes(constant, "shell")).toEqual([]);
+    expect(flaggedCwes(quoted, "shell")).toEqual([]);
+  });
+});
+
+describe("asymmetric keys by position and weak curves (CWE-326)", () => {
+  it("flags a 1024-bit RSA or DSA key and a curve under 224 bits", () => {
+    const rsa = view("from cryptography.hazmat.primitives.asymmetric import rsa\ndef make():\n    return rsa.generate_private_key(65537, 1024)", "python");
+    const dsa = view("from cryptography.hazmat.primitives.asymmetric import dsa\ndef make():\n    return dsa.generate_private_key(1024)", "python");
+    const ec = view("from cryptography.hazmat.primitives.asymmetric import ec\ndef make():\n    return ec.generate_private_key(ec.SECP192R1())", "python");
+    for (const v of [rsa, dsa, ec]) expect(flaggedCwes(v, "small-key")).toContain("CWE-326");
+  });
+
+  it("does not flag 3072-bit RSA or a P-384 curve", () => {
+    const rsa = view("from cryptography.hazmat.primitives.asymmetric import rsa\ndef make():\n    return rsa.generate_private_key(65537, 3072)", "python");
+    const ec = view("from cryptography.hazmat.primitives.asymmetric import ec\ndef make():\n    return ec.generate_private_key(curve=ec.SECP384R1())", "python");
+    for (const v of [rsa, ec]) expect(hitsOf(v, "small-key")).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // Python's API table: the base and every library family, merged by the one loader.
 import { assembleTable } from "../assembleTable.js";
 import { aiohttp } from "./aiohttp.js";
+import { asymmetricKeys } from "./asymmetricKeys.js";
 import { azureSdk } from "./azureSdk.js";
 import { base } from "./base.js";
 import { bottle } from "./bottle.js";
@@ -15,6 +16,7 @@ import { hashing } from "./hashing.js";
 import { headers } from "./headers.js";
 import { httpClients } from "./httpClients.js";
 import { lambda } from "./lambda.js";
+import { legacyCommands } from "./legacyCommands.js";
 import { ldap } from "./ldap.js";
 import { logging } from "./logging.js";
 import { pathlib } from "./pathlib.js";
@@ -22,6 +24,7 @@ import { pickle } from "./pickle.js";
 import { processInputs } from "./process.js";
 import { pymongo } from "./pymongo.js";
 import { regex } from "./regex.js";
+import { remoteCommands } from "./remoteCommands.js";
 import { requestsUrls } from "./requestsUrls.js";
 import { sqlalchemy } from "./sqlalchemy.js";
 import { starlette } from "./starlette.js";
@@ -39,7 +42,7 @@ export const PYTHON_FAMILIES = [
   // Grown after the split (issue #15): more frameworks, the new CWEs' libraries.
   aiohttp, tornado, bottle, lambda, headers, hashing, ldap, regex,
   // Coverage of real code (branch covpy): APIs learned from their documentation.
-  azureSdk,
+  azureSdk, legacyCommands, remoteCommands, asymmetricKeys,
 ];
 
 export const PYTHON_TABLE = assembleTable(base, PYTHON_FAMILIES);

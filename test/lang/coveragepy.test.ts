@@ -94,3 +94,19 @@ describe("asymmetric keys by position and weak curves (CWE-326)", () => {
     for (const v of [rsa, ec]) expect(hitsOf(v, "small-key")).toEqual([]);
   });
 });
+
+describe("ssl.wrap_socket's default protocol (CWE-327) and Werkzeug's headers.extend (CWE-113)", () => {
+  it("flags wrap_socket with no ssl_version, and not with TLS 1.2 named", () => {
+    const bare = view("import ssl, socket\ndef connect(host):\n    s = ssl.wrap_socket(socket.create_connection((host, 443)))\n    return s", "python");
+    const pinned = view("import ssl, socket\ndef connect(host):\n    return ssl.wrap_socket(socket.create_connection((host, 443)), ssl_version=ssl.PROTOCOL_TLSv1_2)", "python");
+    expect(flaggedCwes(bare, "weak-crypto")).toContain("CWE-327");
+    expect(hitsOf(pinned, "weak-crypto")).toEqual([]);
+  });
+
+  it("flags headers from input added with extend, and not constant ones", () => {
+    const tainted = view("from flask import request, make_response\ndef r():\n    resp = make_response('ok')\n    resp.headers.extend({'X-Trace': request.args['trace']})\n    return resp", "python");
+    const constant = view("from flask import make_response\ndef r():\n    resp = make_response('ok')\n    resp.headers.extend([('Cache-Control', 'no-store')])\n    return resp", "python");
+    expect(flaggedCwes(tainted, "header-write")).toContain("CWE-113");
+    expect(flaggedCwes(constant, "header-write")).toEqual([]);
+  });
+});

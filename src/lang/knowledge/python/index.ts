@@ -27,11 +27,13 @@ import { regex } from "./regex.js";
 import { remoteCommands } from "./remoteCommands.js";
 import { requestsUrls } from "./requestsUrls.js";
 import { sqlalchemy } from "./sqlalchemy.js";
+import { sslDefaults } from "./sslDefaults.js";
 import { starlette } from "./starlette.js";
 import { subprocess } from "./subprocess.js";
 import { templates } from "./templates.js";
 import { tornado } from "./tornado.js";
 import { validation } from "./validation.js";
+import { werkzeugHeaders } from "./werkzeugHeaders.js";
 import { xml } from "./xml.js";
 import { yaml } from "./yaml.js";
 
@@ -42,7 +44,7 @@ export const PYTHON_FAMILIES = [
   // Grown after the split (issue #15): more frameworks, the new CWEs' libraries.
   aiohttp, tornado, bottle, lambda, headers, hashing, ldap, regex,
   // Coverage of real code (branch covpy): APIs learned from their documentation.
-  azureSdk, legacyCommands, remoteCommands, asymmetricKeys,
+  azureSdk, legacyCommands, remoteCommands, asymmetricKeys, werkzeugHeaders, sslDefaults,
 ];
 
 export const PYTHON_TABLE = assembleTable(base, PYTHON_FAMILIES);

@@ -110,3 +110,26 @@ describe("ssl.wrap_socket's default protocol (CWE-327) and Werkzeug's headers.ex
     expect(flaggedCwes(constant, "header-write")).toEqual([]);
   });
 });
+
+describe("libxml2 XPath, python-ldap's filterstr= and Django's request logger", () => {
+  it("flags input in a libxml2 expression and in a filter passed by name", () => {
+    const xpath = view("import libxml2\nfrom flask import request\ndef find():\n    doc = libxml2.parseFile('users.xml')\n    ctxt = doc.xpathNewContext()\n    return ctxt.xpathEval(\"//user[@id='\" + request.args['id'] + \"']\")", "python");
+    const ldap = view("import ldap\nfrom flask import request\ndef who():\n    conn = ldap.initialize('ldap://dir.internal')\n    return conn.search_s('ou=people,dc=acme', ldap.SCOPE_SUBTREE, filterstr='(mail=%s)' % request.args['mail'])", "python");
+    expect(flaggedCwes(xpath, "xpath")).toContain("CWE-643");
+    expect(flaggedCwes(ldap, "ldap")).toContain("CWE-90");
+  });
+
+  it("does not flag a constant expression, nor an escaped filter passed by name", () => {
+    const xpath = view("import libxml2\ndef admins():\n    doc = libxml2.parseFile('users.xml')\n    return doc.xpathEval(\"//user[@role='admin']\")", "python");
+    const ldap = view("import ldap\nfrom ldap.filter import escape_filter_chars\nfrom flask import request\ndef who():\n    conn = ldap.initialize('ldap://dir.internal')\n    return conn.search_s('ou=people,dc=acme', ldap.SCOPE_SUBTREE, filterstr='(mail=%s)' % escape_filter_chars(request.args['mail']))", "python");
+    expect(flaggedCwes(xpath, "xpath")).toEqual([]);
+    expect(flaggedCwes(ldap, "ldap")).toEqual([]);
+  });
+
+  it("reads Django's request_logger as a logger, and a constant message as harmless", () => {
+    const tainted = view("from django.utils.log import request_logger\ndef view(request):\n    request_logger.warning('bad login for ' + request.GET['user'])", "python");
+    const constant = view("from django.utils.log import request_logger\ndef view(request):\n    request_logger.warning('bad login')", "python");
+    expect(hitsOf(tainted, "log-output").some((h) => h.tainted && h.sources.length > 0)).toBe(true);
+    expect(hitsOf(constant, "log-output").some((h) => h.sources.length > 0)).toBe(false);
+  });
+});

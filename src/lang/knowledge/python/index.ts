@@ -10,14 +10,17 @@ import { cloudStorage } from "./cloudStorage.js";
 import { crypto } from "./crypto.js";
 import { dbapi } from "./dbapi.js";
 import { django } from "./django.js";
+import { djangoLoggers } from "./djangoLoggers.js";
 import { filesystem } from "./filesystem.js";
 import { flask } from "./flask.js";
 import { hashing } from "./hashing.js";
 import { headers } from "./headers.js";
 import { httpClients } from "./httpClients.js";
 import { lambda } from "./lambda.js";
+import { libxml2 } from "./libxml2.js";
 import { legacyCommands } from "./legacyCommands.js";
 import { ldap } from "./ldap.js";
+import { ldapKeywords } from "./ldapKeywords.js";
 import { logging } from "./logging.js";
 import { pathlib } from "./pathlib.js";
 import { pickle } from "./pickle.js";
@@ -45,6 +48,7 @@ export const PYTHON_FAMILIES = [
   aiohttp, tornado, bottle, lambda, headers, hashing, ldap, regex,
   // Coverage of real code (branch covpy): APIs learned from their documentation.
   azureSdk, legacyCommands, remoteCommands, asymmetricKeys, werkzeugHeaders, sslDefaults,
+  libxml2, ldapKeywords, djangoLoggers,
 ];
 
 export const PYTHON_TABLE = assembleTable(base, PYTHON_FAMILIES);

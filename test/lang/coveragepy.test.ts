@@ -133,3 +133,19 @@ describe("libxml2 XPath, python-ldap's filterstr= and Django's request logger", 
     expect(hitsOf(constant, "log-output").some((h) => h.sources.length > 0)).toBe(false);
   });
 });
+
+describe("a name bound to a module's function (`gen = rsa.generate_private_key`)", () => {
+  it("reads the name as that function when it is called, at module level and in a function", () => {
+    const top = view("from cryptography.hazmat.primitives.asymmetric import dsa\nmake_key = dsa.generate_private_key\ndef key():\n    return make_key(key_size=1024)", "python");
+    const inner = view("import subprocess\nfrom flask import request\ndef ping():\n    call = subprocess.check_output\n    return call('ping -c1 ' + request.args['host'], shell=True)", "python");
+    expect(flaggedCwes(top, "small-key")).toContain("CWE-326");
+    expect(flaggedCwes(inner, "shell")).toContain("CWE-78");
+  });
+
+  it("reads no object's attribute as a module function, and a strong key as none", () => {
+    const attr = view("from flask import request\nclass Jobs:\n    def go(self):\n        call = self.runner.call\n        return call(request.args['job'])", "python");
+    const strong = view("from cryptography.hazmat.primitives.asymmetric import rsa\nmake_key = rsa.generate_private_key\ndef key():\n    return make_key(public_exponent=65537, key_size=4096)", "python");
+    expect(attr.sinks).toEqual([]);
+    expect(hitsOf(strong, "small-key")).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+// APIs real JavaScript uses that the tables learned from their documentation (covjs): browser inputs and
+// client routers, GitHub Actions, AWS SDK query strings, Node's Location header. Each row fires on the
+// exposed use and stays quiet on the correct one.
+import { describe, expect, it } from "vitest";
+import { useViews } from "../helpers/viewOf.js";
+import { flaggedCwes, hitsOf } from "./knowledge/hits.js";
+
+const { view } = useViews();
+const js = (code: string) => view(code, "javascript");
+
+describe("browser inputs", () => {
+  it("reads window.name, dropped or pasted data and js-cookie as page inputs", () => {
+    expect(flaggedCwes(js("function show() {\n  document.getElementById('out').innerHTML = window.name;\n}"), "html-output")).toContain("CWE-79");
+    expect(flaggedCwes(js("function onDrop(e) {\n  const html = e.dataTransfer.getData('text/html');\n  preview.innerHTML = html;\n}"), "html-output")).toContain("CWE-79");
+    expect(flaggedCwes(js("function onPaste(e) {\n  box.innerHTML = e.clipboardData.getData('text/html');\n}"), "html-output")).toContain("CWE-79");
+    expect(flaggedCwes(js("function greet() {\n  $('#hello').html('Hi ' + Cookies.get('user'));\n}"), "html-output")).toContain("CWE-79");
+  });
+
+  it("reads Web Storage back as stored data, and a constant stays clean", () => {
+    const v = js("function restore() {\n  $('#draft').html(localStorage.getItem('draft'));\n  $('#title').html('Drafts');\n}");
+    const tainted = hitsOf(v, "html-output").filter((h) => h.tainted);
+    expect(tainted).toHaveLength(1);
+    expect(tainted[0]?.sources).toEqual(["stored"]);
+  });
+
+  it("knows Next.js's router and history: the query is input, push/replace navigate", () => {
+    const next = js("import { useRouter } from 'next/router';\nexport default function Go() {\n  const r = useRouter();\n  r.push(r.query.returnTo);\n  r.push('/home');\n}");
+    const hist = js("import { createBrowserHistory } from 'history';\nconst history = createBrowserHistory();\nfunction go() {\n  history.replace(history.location.hash.slice(1));\n}");
+    expect(hitsOf(next, "redirect").map((h) => h.tainted)).toEqual([true, false]);
+    expect(flaggedCwes(next, "redirect")).toEqual(["CWE-601"]);
+    expect(flaggedCwes(hist, "redirect")).toContain("CWE-601");
+  });
+
+  it("flags scripts loaded from a URL and jsdom running a page's scripts, not jsdom's default", () => {
+    expect(flaggedCwes(js("function start() {\n  new Worker(location.hash.slice(1));\n}"), "dynamic-import")).toContain("CWE-94");
+    const dom = js("const { JSDOM } = require('jsdom');\napp.post('/render', (req, res) => {\n  new JSDOM(req.body.page, { runScripts: 'dangerously' });\n});");
+    const inert = js("const { JSDOM } = require('jsdom');\napp.post('/render', (req, res) => {\n  new JSDOM(req.body.page);\n});");
+    expect(flaggedCwes(dom, "html-output")).toContain("CWE-79");
+    expect(hitsOf(inert, "html-output")).toEqual([]);
+  });
+
+  it("flags electron's shell.openExternal with a link from the page", () => {
+    const v = js("const { shell } = require('electron');\nfunction open() {\n  shell.openExternal(location.hash.slice(1));\n}");
+    expect(flaggedCwes(v, "shell")).toContain("CWE-78");
+  });
+});
+
+describe("GitHub Actions", () => {
+  it("reads the event payload and inputs as untrusted and @actions/exec as a command line", () => {
+    const v = js("import { exec } from '@actions/exec';\nimport { context } from '@actions/github';\nasync function run() {\n  await exec('git checkout ' + context.payload.pull_request.head.ref);\n  await exec('git', ['fetch', '--all']);\n}");
+    const hits = hitsOf(v, "shell");
+    expect(hits.map((h) => h.tainted)).toEqual([true, false]);
+    expect(hits[0]?.sources).toEqual(["request"]);
+    const input = js("const core = require('@actions/core');\nconst { execSync } = require('child_process');\nfunction run() {\n  execSync('echo ' + core.getInput('greeting'));\n}");
+    expect(hitsOf(input, "shell")[0]?.sources).toEqual(["argv"]);
+  });
+});
+
+describe("AWS SDK query strings", () => {
+  it("flags an Athena or PartiQL statement built from a request, not bound parameters", () => {
+    const v = js("app.post('/report', async (req, res) => {\n  await client.send(new StartQueryExecutionCommand({ QueryString: 'SELECT * FROM logs WHERE day = ' + req.body.day }));\n  await ddb.executeStatement({ Statement: 'SELECT * FROM users WHERE id = ?', Parameters: [{ S: req.body.id }] }).promise();\n});");
+    const hits = hitsOf(v, "sql");
+    expect(hits.map((h) => h.tainted)).toEqual([true, false]);
+    expect(flaggedCwes(v, "sql")).toEqual(["CWE-89"]);
+  });
+});
+
+describe("Node's Location header", () => {
+  it("flags writeHead and setHeader redirects to a query value, not a fixed path or another header", () => {
+    const v = js("const url = require('url');\nhttp.createServer((req, res) => {\n  const target = url.parse(req.url, true).query.next;\n  res.writeHead(302, { Location: target });\n  res.writeHead(302, { Location: '/login' });\n  res.setHeader('Location', target);\n  res.setHeader('X-Request-Id', target);\n  res.end();\n});");
+    const redirects = hitsOf(v, "redirect");
+    expect(redirects.map((h) => [h.line, h.tainted])).toEqual([[4, true], [5, false], [6, true]]);
+  });
+});

@@ -72,3 +72,19 @@ describe("Node's Location header", () => {
     expect(redirects.map((h) => [h.line, h.tainted])).toEqual([[4, true], [5, false], [6, true]]);
   });
 });
+
+describe("prototype-polluting assignment (view)", () => {
+  it("flags obj[a][b] = v when a key comes from input or a caller, not fixed keys or loop indices", () => {
+    const lib = js("function setPath(target, path, value) {\n  target[path[0]][path[1]] = value;\n}");
+    const route = js("app.post('/prefs', (req, res) => {\n  prefs[req.body.section][req.body.key] = req.body.value;\n  prefs['ui'][req.body.key] = 1;\n});");
+    const grid = js("function clear(n) {\n  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) cells[i][j] = 0;\n}");
+    expect(flaggedCwes(lib, "prototype-pollution")).toEqual(["CWE-1321"]);
+    expect(hitsOf(route, "prototype-pollution").map((h) => h.line)).toEqual([2]);
+    expect(hitsOf(grid, "prototype-pollution")).toEqual([]);
+  });
+
+  it("leaves Python's nested subscripts alone (no prototypes there)", () => {
+    const py = view("def put(table, a, b, v):\n    table[a][b] = v", "python");
+    expect(hitsOf(py, "prototype-pollution")).toEqual([]);
+  });
+});

@@ -88,3 +88,26 @@ describe("prototype-polluting assignment (view)", () => {
     expect(hitsOf(py, "prototype-pollution")).toEqual([]);
   });
 });
+
+describe("fs stand-ins, page loaders, GraphQL and the module loader", () => {
+  it("reads fs-extra, graceful-fs, mkdirp and make-dir as file paths, a fixed directory as clean", () => {
+    const v = js("const fse = require('fs-extra');\nconst gfs = require('graceful-fs');\nconst mkdirp = require('mkdirp');\nconst { makeDirectory } = require('make-dir');\napp.post('/save', async (req, res) => {\n  await fse.outputFile(req.body.name, req.body.text);\n  gfs.readFile(req.query.f, () => {});\n  mkdirp.sync(req.query.dir);\n  await makeDirectory(req.query.dir);\n  await fse.ensureDir('/var/cache/app');\n});");
+    expect(flaggedCwes(v, "file-write")).toEqual(["CWE-22"]);
+    expect(hitsOf(v, "file-path").map((h) => [h.line, h.tainted])).toEqual([[7, true], [8, true], [9, true], [10, false]]);
+  });
+
+  it("flags a headless page or jsdom fetching a URL from the request, not a fixed one", () => {
+    const v = js("const { JSDOM } = require('jsdom');\napp.get('/preview', async (req, res) => {\n  const page = await browser.newPage();\n  await page.goto(req.query.url);\n  await page.goto('https://example.com/status');\n  await JSDOM.fromURL(req.query.url);\n  cdp.Page.navigate({ url: req.query.url });\n});");
+    expect(hitsOf(v, "http-request").map((h) => [h.line, h.tainted])).toEqual([[4, true], [5, false], [6, true], [7, true]]);
+  });
+
+  it("flags an Octokit GraphQL query built from input, not one passing it as a variable", () => {
+    const v = js("const github = require('@actions/github');\napp.get('/repo/:name', async (req, res) => {\n  const kit = github.getOctokit(process.env.GH_TOKEN);\n  await kit.graphql(`{ repository(owner: \"acme\", name: \"${req.params.name}\") { id } }`);\n  await kit.graphql('query($n: String!) { repository(owner: \"acme\", name: $n) { id } }', { n: req.params.name });\n});");
+    expect(hitsOf(v, "nosql").map((h) => h.tainted)).toEqual([true, false]);
+  });
+
+  it("flags Module#_compile of request text as code evaluation", () => {
+    const v = js("const Module = require('module');\napp.post('/plugin', (req, res) => {\n  const m = new Module('plugin');\n  m._compile(req.body.source, 'plugin.js');\n});");
+    expect(flaggedCwes(v, "code-eval")).toEqual(["CWE-94"]);
+  });
+});

@@ -1,6 +1,6 @@
 // GitHub Actions written in JavaScript (@actions/toolkit): the triggering event's payload is whoever opened the
 // issue, pull request or comment; inputs come from the workflow (often `${{ github.event… }}`); @actions/exec
-// runs a command line.
+// runs a command line; Octokit's graphql() sends a GraphQL document, which variables keep apart from input.
 import type { KnowledgeFamily } from "../KnowledgeRows.js";
 
 export const githubActions: KnowledgeFamily = {
@@ -24,5 +24,8 @@ export const githubActions: KnowledgeFamily = {
       { callee: `@actions/exec.${f}`, concept: "shell" as const, args: [0] },
       { callee: `exec.${f}`, concept: "shell" as const, args: [0] },
     ]),
+    // graphql(query, parameters) (@octokit/graphql, octokit.graphql): the query text is the sink, not its variables.
+    { callee: "@octokit/graphql.graphql", concept: "nosql", args: [0] },
+    { callee: "**.graphql", concept: "nosql", args: [0] },
   ],
 };

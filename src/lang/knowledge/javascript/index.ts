@@ -11,8 +11,10 @@ import { dom } from "./dom.js";
 import { escaping } from "./escaping.js";
 import { express } from "./express.js";
 import { fs } from "./fs.js";
+import { fsPackages } from "./fsPackages.js";
 import { githubActions } from "./githubActions.js";
 import { httpClients } from "./httpClients.js";
+import { headlessBrowsers } from "./headlessBrowsers.js";
 import { httpResponses } from "./httpResponses.js";
 import { ldapjs } from "./ldapjs.js";
 import { limits } from "./limits.js";
@@ -20,6 +22,7 @@ import { lodash } from "./lodash.js";
 import { logging } from "./logging.js";
 import { mongodb } from "./mongodb.js";
 import { nodeCore } from "./nodeCore.js";
+import { nodeLoaders } from "./nodeLoaders.js";
 import { orm } from "./orm.js";
 import { prototype } from "./prototype.js";
 import { serialization } from "./serialization.js";
@@ -33,7 +36,7 @@ export const JAVASCRIPT_FAMILIES = [
   // Grown after the split (issue #15): more frameworks and runtimes, the new CWEs' libraries.
   mongodb, ldapjs, xpath, crypto, prototype, serverless,
   // Coverage of real code (covjs): browser inputs, CI actions, cloud SDK query strings.
-  browserSources, githubActions, awsSdk, httpResponses,
+  browserSources, githubActions, awsSdk, httpResponses, fsPackages, headlessBrowsers, nodeLoaders,
 ];
 
 export const JAVASCRIPT_TABLE = assembleTable(base, JAVASCRIPT_FAMILIES);

@@ -111,3 +111,11 @@ describe("fs stand-ins, page loaders, GraphQL and the module loader", () => {
     expect(flaggedCwes(v, "code-eval")).toEqual(["CWE-94"]);
   });
 });
+
+describe("command-line argument parsers", () => {
+  it("reads yargs (argv or parse() after a chain) and minimist as the invoker's arguments", () => {
+    const v = js("const cp = require('child_process');\nconst argv = require('yargs').option('t', { type: 'string' }).argv;\ncp.exec('make ' + argv.t);\nconst opts = require('yargs').option('o', {}).parse();\ncp.exec('make ' + opts.o);\ncp.exec('make ' + require('minimist')(process.argv.slice(2)).target);\ncp.exec('make clean');");
+    expect(hitsOf(v, "shell").map((h) => [h.line, h.tainted])).toEqual([[3, true], [5, true], [6, true], [7, false]]);
+    expect(hitsOf(v, "shell")[0]?.sources).toEqual(["argv"]);
+  });
+});

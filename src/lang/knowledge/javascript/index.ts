@@ -5,6 +5,7 @@ import { awsSdk } from "./awsSdk.js";
 import { base } from "./base.js";
 import { browserSources } from "./browserSources.js";
 import { childProcess } from "./childProcess.js";
+import { cliArgs } from "./cliArgs.js";
 import { cloudStorage } from "./cloudStorage.js";
 import { crypto } from "./crypto.js";
 import { dom } from "./dom.js";
@@ -36,7 +37,7 @@ export const JAVASCRIPT_FAMILIES = [
   // Grown after the split (issue #15): more frameworks and runtimes, the new CWEs' libraries.
   mongodb, ldapjs, xpath, crypto, prototype, serverless,
   // Coverage of real code (covjs): browser inputs, CI actions, cloud SDK query strings.
-  browserSources, githubActions, awsSdk, httpResponses, fsPackages, headlessBrowsers, nodeLoaders,
+  browserSources, githubActions, awsSdk, httpResponses, fsPackages, headlessBrowsers, nodeLoaders, cliArgs,
 ];
 
 export const JAVASCRIPT_TABLE = assembleTable(base, JAVASCRIPT_FAMILIES);

@@ -119,3 +119,15 @@ describe("command-line argument parsers", () => {
     expect(hitsOf(v, "shell")[0]?.sources).toEqual(["argv"]);
   });
 });
+
+describe("promisified functions and modules (view)", () => {
+  it("reads a promisified exec (bound or not) and a promisifyAll'd child_process as what they wrap", () => {
+    const v = js("const cp = require('child_process');\nconst util = require('util');\napp.post('/run', async (req, res) => {\n  const execAsync = util.promisify(cp.exec.bind(cp));\n  await execAsync(req.body.cmd);\n  const pcp = require('bluebird').promisifyAll(require('child_process'));\n  await pcp.execAsync;\n  pcp.exec(req.body.cmd);\n  await execAsync('git status');\n});");
+    expect(hitsOf(v, "shell").map((h) => [h.line, h.tainted])).toEqual([[5, true], [8, true], [9, false]]);
+  });
+
+  it("does not read a promisified setTimeout as setTimeout (its promised form takes a delay)", () => {
+    const v = js("const util = require('util');\nconst sleep = util.promisify(setTimeout);\napp.get('/wait', async (req, res) => {\n  await sleep(req.query.ms);\n});");
+    expect(hitsOf(v, "code-eval")).toEqual([]);
+  });
+});

@@ -131,3 +131,10 @@ describe("promisified functions and modules (view)", () => {
     expect(hitsOf(v, "code-eval")).toEqual([]);
   });
 });
+
+describe("mail", () => {
+  it("flags request text in a nodemailer html body, not in the plain-text body", () => {
+    const v = js("const nodemailer = require('nodemailer');\napp.post('/notify', (req, res) => {\n  const t = nodemailer.createTransport({});\n  t.sendMail({ to: 'ops@example.com', subject: 'Note', html: `<p>${req.body.note}</p>` });\n  t.sendMail({ to: 'ops@example.com', subject: 'Note', text: req.body.note });\n});");
+    expect(hitsOf(v, "html-output").map((h) => [h.line, h.tainted])).toEqual([[4, true], [5, false]]);
+  });
+});

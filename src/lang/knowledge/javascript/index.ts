@@ -21,6 +21,7 @@ import { ldapjs } from "./ldapjs.js";
 import { limits } from "./limits.js";
 import { lodash } from "./lodash.js";
 import { logging } from "./logging.js";
+import { mail } from "./mail.js";
 import { mongodb } from "./mongodb.js";
 import { nodeCore } from "./nodeCore.js";
 import { nodeLoaders } from "./nodeLoaders.js";
@@ -37,7 +38,7 @@ export const JAVASCRIPT_FAMILIES = [
   // Grown after the split (issue #15): more frameworks and runtimes, the new CWEs' libraries.
   mongodb, ldapjs, xpath, crypto, prototype, serverless,
   // Coverage of real code (covjs): browser inputs, CI actions, cloud SDK query strings.
-  browserSources, githubActions, awsSdk, httpResponses, fsPackages, headlessBrowsers, nodeLoaders, cliArgs,
+  browserSources, githubActions, awsSdk, httpResponses, fsPackages, headlessBrowsers, nodeLoaders, cliArgs, mail,
 ];
 
 export const JAVASCRIPT_TABLE = assembleTable(base, JAVASCRIPT_FAMILIES);

@@ -16,6 +16,8 @@ const PATTERNS = new Set(["pattern_list", "tuple_pattern", "list_pattern", "arra
 const SEQUENCES = new Set(["expression_list", "tuple", "list", "array"]);
 /** Methods that put a value into their receiver (`items.append(q)`, `parts.push(q)`, `d.update(form)`). */
 const ADDERS = new Set(["append", "appendleft", "extend", "add", "insert", "update", "push", "unshift", "setdefault", "set", "write"]);
+/** Functions whose promised form takes other arguments (Node's `util.promisify.custom`): no wrapper reads as them. */
+const CUSTOM_PROMISIFIED = new Set(["setTimeout", "setImmediate", "setInterval", "timers.setTimeout", "timers.setImmediate"]);
 /** Container literals read element by element. */
 const CONTAINERS = new Set(["dictionary", "object", "list", "array", "tuple"]);
 
@@ -60,7 +62,13 @@ export class Assignments {
       else bindings.aliases.set(values.src(left), [made.module]);
     }
     if (!made && left.type === "identifier" && right.type === "attribute") this.memberAlias(left, right, depth);
-    if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {
+    const wrapped = factory && !made ? this.wrappedPath(factory, right) : undefined;
+    if (wrapped) {
+      // `const run = util.promisify(cp.exec)`: the name is what was wrapped.
+      if (depth) bindings.shadow([values.src(left)], wrapped);
+      else bindings.aliases.set(values.src(left), wrapped);
+    }
+    if (!wrapped && node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {
       // A module bound in a function is that module only (`const log = require("./logging")` is no `log.info` rule).
       const p = values.path(right);
       // `var exec = require("child_process").exec` names the member, not the module.
@@ -75,7 +83,10 @@ export class Assignments {
     // A function's local is named by its author, not by an API: its name is no setting (`limit = …`).
     if (!(depth && left.type === "identifier")) this.settings.setting(left, right);
     else this.settings.valueSetting(left, right, values.valueText(right));
-    if (member) return this.store(node, left, taint);
+    if (member) {
+      this.deepKeyed(node, left);
+      return this.store(node, left, taint);
+    }
     const augmented = node.type.startsWith("augmented");
     const parts = !augmented && PATTERNS.has(left.type) && SEQUENCES.has(right.type) ? pairs(namedChildren(left), namedChildren(right)) : undefined;
     if (parts) for (const [l, r] of parts) this.bind(node, l, r, this.taints.taint(r), false);
@@ -127,6 +138,35 @@ export class Assignments {
       // `words = []` then `words.append(q)`: the list is no constant any more.
       if (this.bindings.shapes.get(key) === "literal") this.bindings.shapes.set(key, "value");
     }
+  }
+
+  /** The resolved path of what a wrapper call wraps (`util.promisify(cp.exec.bind(cp))` → child_process.exec). */
+  private wrappedPath(factory: SyntaxNode, call: SyntaxNode): string[] | undefined {
+    if (!this.values.match(this.compiled.wrappers, factory).length) return undefined;
+    const args = field(call, "arguments");
+    let first = args ? namedChildren(args)[0] : undefined;
+    // `f.bind(receiver)` is `f`.
+    const bound = first?.type === "call_expression" ? field(first, "function") : undefined;
+    if (bound?.type === "member_expression" && this.values.src(field(bound, "property") ?? bound) === "bind") first = field(bound, "object");
+    if (!first || (first.type !== "identifier" && first.type !== "member_expression" && !this.values.src(first).startsWith("require("))) return undefined;
+    const path = this.values.path(first);
+    // Node's timers define their own promised form (util.promisify.custom): `(delay, value)`, not the callback API.
+    return path.length && !CUSTOM_PROMISIFIED.has(path.join(".")) ? path : undefined;
+  }
+
+  /**
+   * `obj[a][b] = v` (JavaScript): with both keys computed and one from input, `a` may be `__proto__` (or
+   * `constructor` then `prototype`) and the write lands on Object's prototype: a prototype-polluting assignment.
+   */
+  private deepKeyed(node: SyntaxNode, left: SyntaxNode): void {
+    if (left.type !== "subscript_expression") return;
+    const inner = field(left, "object");
+    if (inner?.type !== "subscript_expression") return;
+    const keys = [field(left, "index"), field(inner, "index")];
+    if (keys.some((k) => !k || this.values.literalKey(k) !== undefined)) return;
+    let taint: Taint | null = null;
+    for (const k of keys) taint = merge(taint, this.taints.taint(k!));
+    if (taint) this.findings.addSink("prototype-pollution", node, taint);
   }
 
   /** `obj.f = v`, `self.q = v`, `d["k"] = v`: the field or element holds `v`; a container holds what it holds. */

@@ -83,10 +83,7 @@ export class Assignments {
     // A function's local is named by its author, not by an API: its name is no setting (`limit = …`).
     if (!(depth && left.type === "identifier")) this.settings.setting(left, right);
     else this.settings.valueSetting(left, right, values.valueText(right));
-    if (member) {
-      this.deepKeyed(node, left);
-      return this.store(node, left, taint);
-    }
+    if (member) return this.store(node, left, taint);
     const augmented = node.type.startsWith("augmented");
     const parts = !augmented && PATTERNS.has(left.type) && SEQUENCES.has(right.type) ? pairs(namedChildren(left), namedChildren(right)) : undefined;
     if (parts) for (const [l, r] of parts) this.bind(node, l, r, this.taints.taint(r), false);
@@ -152,21 +149,6 @@ export class Assignments {
     const path = this.values.path(first);
     // Node's timers define their own promised form (util.promisify.custom): `(delay, value)`, not the callback API.
     return path.length && !CUSTOM_PROMISIFIED.has(path.join(".")) ? path : undefined;
-  }
-
-  /**
-   * `obj[a][b] = v` (JavaScript): with both keys computed and one from input, `a` may be `__proto__` (or
-   * `constructor` then `prototype`) and the write lands on Object's prototype: a prototype-polluting assignment.
-   */
-  private deepKeyed(node: SyntaxNode, left: SyntaxNode): void {
-    if (left.type !== "subscript_expression") return;
-    const inner = field(left, "object");
-    if (inner?.type !== "subscript_expression") return;
-    const keys = [field(left, "index"), field(inner, "index")];
-    if (keys.some((k) => !k || this.values.literalKey(k) !== undefined)) return;
-    let taint: Taint | null = null;
-    for (const k of keys) taint = merge(taint, this.taints.taint(k!));
-    if (taint) this.findings.addSink("prototype-pollution", node, taint);
   }
 
   /** `obj.f = v`, `self.q = v`, `d["k"] = v`: the field or element holds `v`; a container holds what it holds. */

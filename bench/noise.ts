@@ -71,7 +71,8 @@ for (const tree of trees) {
   const open = result.findings.filter((f) => !f.suppression);
   const units = summary.units;
   console.log(`  ${summary.files} files, ${summary.lines} lines, ${units} units; ${open.length} findings (${summary.suppressed} suppressed, ${summary.skipped} skipped files${summary.incomplete ? ", incomplete" : ""})`);
-  console.log(`  findings per 1,000 units: ${per1000(open.length, units)}   (per 1,000 lines: ${per1000(open.length, summary.lines)})`);
+  const places = new Set(open.map((f) => `${f.file}:${f.startLine}`)).size;
+  console.log(`  findings per 1,000 units: ${per1000(open.length, units)}   (per 1,000 lines: ${per1000(open.length, summary.lines)}; at ${places} distinct lines)`);
   const row = (label: string, counts: [string, number][]) => console.log(`  ${label}: ${counts.map(([k, n]) => `${k} ${n} (${per1000(n, units)})`).join(", ") || "none"}`);
   row("by level", tally(open, (f) => f.level));
   row("by file context", tally(open, (f) => f.context));

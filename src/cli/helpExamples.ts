@@ -23,10 +23,12 @@ const EXAMPLES: Record<string, string[]> = {
   "finetune run": ["cwescope finetune run ft/recipe-llama-3.1-8b-lora.yaml"],
   serve: ["cwescope serve --model llamacpp:/models/llama-3.1-8b-cwe.Q4_K_M.gguf --port 8080", "curl http://127.0.0.1:8080/v1/models"],
   cwes: ["cwescope cwes", "cwescope cwes --json --language javascript", "cwescope cwes --all"],
+  config: ["cwescope config --show", "CWESCOPE_FAIL_ON=high cwescope config --show --json", "cwescope config --config ci/cwescope.yml"],
   scan: [
     "cwescope scan src/",
     "cwescope scan . --sarif -o cwescope.sarif --exclude tests",
     "cwescope scan . --confirm openai:llama-3.1-70b --base-url http://gpu-box:8000/v1 --fail-on high",
+    "cwescope scan --diff-base origin/main --sarif -o cwescope.sarif   # only findings on lines changed since main",
   ],
 };
 

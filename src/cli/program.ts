@@ -1,5 +1,5 @@
 // The commander program: one file per command under commands/, each adding itself to the program.
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.js";
 import { CliError, EXIT } from "./errors.js";
 import { contextFor, type CliContext } from "./context.js";
@@ -12,6 +12,7 @@ import { registerFinetune } from "./commands/finetune.js";
 import { registerServe } from "./commands/serve.js";
 import { registerScan } from "./commands/scan.js";
 import { registerCwes } from "./commands/cwes.js";
+import { registerConfig } from "./commands/config.js";
 import { addHelpExamples } from "./helpExamples.js";
 
 export interface ProgramState {
@@ -29,6 +30,8 @@ export function action<A extends unknown[]>(state: ProgramState, handler: (ctx: 
     try {
       state.exitCode = await handler(ctx, ...(args as A));
     } catch (err) {
+      // A usage error raised from inside a handler (command.error) was printed already; main() exits 2.
+      if (err instanceof CommanderError) throw err;
       if (err instanceof CliError) {
         ctx.log.error(err.message);
         state.exitCode = err.code;
@@ -61,6 +64,7 @@ export function buildProgram(state: ProgramState): Command {
   registerServe(program, state);
   registerScan(program, state);
   registerCwes(program, state);
+  registerConfig(program, state);
   addHelpExamples(program);
   return program;
 }

@@ -1,7 +1,7 @@
 // `cwescope train`: fit the embedded model on a dataset (choices by cross-validation on it), score val, write the artifact.
 import { mkdir } from "node:fs/promises";
 import { writeFileAtomic } from "../util/atomicWrite.js";
-import { join } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { loadJsonl } from "../data/jsonl.js";
 import { DatasetRecordSchema, type DatasetRecord } from "../data/record.js";
 import type { DetectionMetrics } from "../eval/metrics.js";
@@ -97,8 +97,8 @@ export async function trainEmbedded(options: TrainOptions, log: (msg: string) =>
     seed,
     features: set,
     data: {
-      train: { path: options.data, sha256: await sha256File(options.data), records: train.length, languages: languages(train) },
-      ...(options.val ? { val: { path: options.val, sha256: await sha256File(options.val), records: val.length, languages: languages(val) } } : {}),
+      train: { path: pathFromModel(options.out, options.data), sha256: await sha256File(options.data), records: train.length, languages: languages(train) },
+      ...(options.val ? { val: { path: pathFromModel(options.out, options.val), sha256: await sha256File(options.val), records: val.length, languages: languages(val) } } : {}),
     },
     hyperparameters: { l2, l2_grid: grid, others, cwe_source: cweSource, pair_weight: pairWeight, folds: FOLDS, epochs: options.epochs ?? 60, min_count: minCount, optimizer: "adam", batch_size: 32, max_fpr: maxFpr, threshold },
     vocabulary_size: Object.keys(model.scorer.weights).length,
@@ -118,6 +118,11 @@ export async function trainEmbedded(options: TrainOptions, log: (msg: string) =>
   const file = join(options.out, "model.json");
   await writeFileAtomic(file, JSON.stringify(model) + "\n");
   return { model, file, trainMetrics, valMetrics };
+}
+
+/** A data file as seen from the model's folder, `/`-separated: the artifact (and its digest) stays the same when the repository moves. */
+export function pathFromModel(modelDir: string, dataFile: string): string {
+  return relative(resolve(modelDir), resolve(dataFile)).split(sep).join("/");
 }
 
 function languages(records: readonly DatasetRecord[]): string[] {

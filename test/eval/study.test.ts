@@ -14,7 +14,9 @@ import { CHROMIUM, checkPage, launchChromium } from "../helpers/chromium.js";
 
 const LIMIT = "4";
 // Short latency passes keep the test quick; the study itself times 50 samples per model and dataset.
-const SMOKE = ["--limit", LIMIT, "--warmup", "1", "--latency-samples", "3", "--throughput-samples", "2"];
+// Random-weight models answer gibberish now and then: an unparsable answer is a failed sample (issue #17), never a
+// guess. The smoke run accepts any failure rate; the rows still count their failures.
+const SMOKE = ["--limit", LIMIT, "--warmup", "1", "--latency-samples", "3", "--throughput-samples", "2", "--max-failure-rate", "1"];
 let dir: string;
 const servers: ChildProcess[] = [];
 let env: NodeJS.ProcessEnv;
@@ -71,7 +73,9 @@ describe("the 8B vs 70B study against two cwescope serve instances", () => {
     ]);
     for (const x of report.results) {
       expect(x.n).toBe(Number(LIMIT));
-      expect(x.metrics.failed).toBe(0);
+      // The embedded model never fails; a random-weight model's unparsable answers are counted, never guessed.
+      if (x.model === "embedded") expect(x.metrics.failed).toBe(0);
+      expect(x.metrics.failed).toBeLessThan(x.n);
       expect(x.latency.p50_ms).toBeGreaterThan(0);
       expect(x.latency.p99_ms).toBeGreaterThanOrEqual(x.latency.p50_ms);
     }
@@ -133,7 +137,9 @@ describe("the 8B vs 70B study against two cwescope serve instances", () => {
     const resumed = read(out);
     expect(resumed.results.reduce((a, x) => a + x.cached, 0)).toBe(before);
     expect(resumed.results.reduce((a, x) => a + x.computed, 0)).toBe(6 * Number(LIMIT) - before);
-    expect(rows()).toBe(6 * Number(LIMIT));
+    // Failed answers are never cached: they are asked again on every run.
+    const failed = resumed.results.reduce((a, x) => a + x.metrics.failed, 0);
+    expect(rows()).toBe(6 * Number(LIMIT) - failed);
     expect(quality(resumed)).toEqual(quality(read(join(dir, "run"))));
   }, 300_000);
 });

@@ -57,6 +57,17 @@ describe("experiment reports", () => {
     expect(md).toContain("always-vulnerable");
   });
 
+  it("shows only the percentiles its samples support, precision and recall with intervals, and short digests in the HTML", () => {
+    const md = readFileSync(join(dir, "report.md"), "utf8");
+    // 20 samples: p90 stands, p99 would be the slowest sample and is left out.
+    expect(md).toMatch(/\| embedded \| python-test \| 20 \| 12\.0 \| 20\.0 \| – \|/);
+    // tp 40, fp 8, fn 12: Wilson intervals over 48 flagged and 52 vulnerable samples.
+    expect(md).toContain("| embedded | python-test | 0.800 [0.70, 0.91] | 0.750 [0.64, 0.86] | 40 | 8 | 12 |");
+    const html = readFileSync(join(dir, "report.html"), "utf8");
+    expect(html).toContain(`<td title="${"aa".repeat(32)}"><code>aaaaaaaaaaaa…</code></td>`);
+    expect(html).not.toContain(`<td>${"aa".repeat(32)}</td>`);
+  });
+
   it.skipIf(!CHROMIUM)("report.html renders in headless Chromium with no console errors, no network, and drawn charts", async () => {
     const html = readFileSync(join(dir, "report.html"), "utf8");
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);

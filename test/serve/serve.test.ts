@@ -110,7 +110,26 @@ describe("cwescope serve over a non-chat detector", () => {
       }
       const res = await post(base, { model: "fake-embedded", messages: getPrompt("chat-json-v1").render({ language: "python", code }) });
       expect(JSON.parse((await readJson(res)).choices[0].message.content)).toMatchObject({ vulnerable: true, cwe: "CWE-94", lines: [2] });
-      expect((await post(base, { model: "fake-embedded", messages: [{ role: "user", content: "hello" }] })).status).toBe(400);
+      // An ordinary chat client: code in a Markdown block, and a message with no code at all.
+      const asked = await post(base, { model: "fake-embedded", messages: [{ role: "user", content: "Is this safe?\n\n```python\n" + code + "```\n" }] });
+      expect((await readJson(asked)).choices[0].message.content).toBe("CWE-94 (Improper Control of Generation of Code ('Code Injection')) at line 2, confidence 0.90.");
+      const hello = await post(base, { model: "fake-embedded", messages: [{ role: "user", content: "hello" }] });
+      expect((await readJson(hello)).choices[0].message.content).toMatch(/not a chat model: send Python, JavaScript or TypeScript code in a Markdown code block/);
+      const jsonNoCode = await post(base, { model: "fake-embedded", messages: [{ role: "user", content: "hello" }], response_format: { type: "json_object" } });
+      expect(jsonNoCode.status).toBe(400);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("passes an OpenAI client's preflight, so `--model openai:<name> --base-url` reaches it", async () => {
+    const fake = new ChatServer(evalDetector(), { port: 0 });
+    const base = await fake.listen();
+    try {
+      const client = await createDetector("openai:fake-embedded", { baseUrl: base });
+      await client.preflight();
+      expect(await client.detect({ id: "r", language: "javascript", code: "const a = 1;\neval(req.query.x);\n" })).toMatchObject({ vulnerable: true, cwe: "CWE-94", lines: [2] });
+      await client.close();
     } finally {
       await fake.close();
     }

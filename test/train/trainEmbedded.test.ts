@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,6 +36,14 @@ describe("trainEmbedded", () => {
     expect(model).toMatchObject({ format: "cwescope-embedded", version: 2, features: "view" });
     expect(model.manifest.seed).toBe(5);
     expect(model.manifest.data.train.sha256).toBe(sha256(await readFile(train)));
+    expect(model.manifest.data.train.path).toBe("../train.jsonl");
+
+    // The same repository in another folder: the same artifact, byte for byte (data paths are relative to the model).
+    const moved = await mkdtemp(join(tmpdir(), "cwescope-train-moved-"));
+    await cp(dir, moved, { recursive: true });
+    const c = await trainEmbedded({ data: join(moved, "train.jsonl"), val: join(moved, "val.jsonl"), out: join(moved, "a"), seed: 5, epochs: 20 });
+    expect(await readFile(c.file, "utf8")).toBe(textA);
+    await rm(moved, { recursive: true, force: true });
     expect(model.manifest.data.val.records).toBe(8);
     expect(model.manifest.hyperparameters).toMatchObject({ pair_weight: 1, folds: 5, l2_grid: [3e-3, 1e-2, 3e-2] });
     expect(["negative", "down", "omit"]).toContain(model.manifest.hyperparameters.others);

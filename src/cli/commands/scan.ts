@@ -1,6 +1,5 @@
 // `cwescope scan <paths…>`: find weaknesses in a source tree; text, JSON or SARIF; baselines; CI exit codes.
 import { checkOutputFile, writeFileAtomic } from "../../util/atomicWrite.js";
-import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import cliProgress from "cli-progress";
 import type { SeverityLevel } from "../../cwe/catalog.js";
@@ -8,35 +7,25 @@ import { formats, isFormatName } from "../../report/formats/index.js";
 import { filterByBaseline, readBaseline, writeBaseline } from "../../scan/baseline.js";
 import { scanExitCode, SEVERITY_LEVELS } from "../../scan/exitCode.js";
 import type { ScanResult } from "../../scan/Finding.js";
-import { scanPaths } from "../../scan/scanPaths.js";
+import { defaultRoot, scanPaths } from "../../scan/scanPaths.js";
+import { applyFindingPolicy } from "../../scan/findingPolicy.js";
+import { changedLines, keepChanged } from "../../scan/diffBase.js";
+import { settingsText } from "../../config/showSettings.js";
+import { escapePath } from "tinyglobby";
+import { scanPlan } from "../scanSettings.js";
 import { CliError, EXIT } from "../errors.js";
 import { useColor } from "../log.js";
-import { embeddedThreshold, intOption, optionalIntOption, probabilityOption } from "../intOption.js";
+import { parseModelId } from "../../models/registry.js";
 import { action, type ProgramState } from "../program.js";
 
+/** The flags read here; the settings a configuration file can also give are read through scanPlan(). */
 interface ScanFlags {
-  model: string;
-  confirm?: string;
-  triageThreshold: string;
-  threshold?: string;
-  baseUrl?: string;
-  apiKeyEnv?: string;
-  concurrency: string;
-  jobs?: string;
   format: string;
   json?: boolean;
   sarif?: boolean;
   output?: string;
-  include: string[];
-  exclude: string[];
-  gitignore: boolean;
-  scanVendored?: boolean;
-  maxFileBytes: string;
-  allowIncomplete?: boolean;
-  failOn: string;
-  baseline?: string;
   writeBaseline?: string;
-  root?: string;
+  showConfig?: boolean;
   progress: boolean;
 }
 
@@ -46,7 +35,7 @@ export function registerScan(program: Command, state: ProgramState): void {
   program
     .command("scan")
     .description("scan Python, JavaScript and TypeScript files for CWE weaknesses")
-    .argument("<paths...>", "files and directories to scan")
+    .argument("[paths...]", "files and directories to scan (default: the configuration's paths)")
     .option("--model <id>", "model that scores every unit", "embedded")
     .option("--confirm <model-id>", "language model that confirms the units the triage model finds suspicious")
     .option("--triage-threshold <p>", "triage score (0-1) a unit needs to reach the --confirm model", "0.5")
@@ -70,33 +59,53 @@ export function registerScan(program: Command, state: ProgramState): void {
     .option("--write-baseline <file>", "write the current findings as a baseline")
     .option("--root <dir>", "directory that reported paths are relative to (default: the current directory, or the folder holding the paths when they lie outside it)")
     .option("--no-progress", "no progress bar, even on a terminal")
+    .addOption(new Option("--severity <level>", "lowest severity reported (default: low)").choices(SEVERITY_LEVELS))
+    .option("--diff-base <ref>", "report only findings on lines changed since the merge base of <ref> and HEAD (pull requests)")
+    .option("--config <file>", "configuration file to read instead of looking for .cwescope.yml, pyproject.toml or package.json")
+    .option("--no-config", "read no configuration file")
+    .option("--show-config", "print the effective settings and where each came from, then exit")
     .action(
-      action(state, async (ctx, paths: string[], flags: ScanFlags) => {
+      action(state, async (ctx, args: string[], flags: ScanFlags, command: Command) => {
+        const plan = await scanPlan(command, args);
+        if (flags.showConfig) {
+          ctx.stdout.write(settingsText(plan.settings));
+          return EXIT.ok;
+        }
+        const v = plan.settings.values;
+        const model = v.model ?? "embedded";
         if (flags.json) flags.format = "json";
         if (flags.sarif) flags.format = "sarif";
         if (!isFormatName(flags.format)) throw new CliError(`unknown format "${flags.format}"`);
         const format = formats[flags.format];
-        const baseline = flags.baseline ? await readBaseline(flags.baseline) : undefined;
+        const baseline = v.baseline ? await readBaseline(v.baseline) : undefined;
         if (flags.output) checkOutputFile(flags.output, "--output");
         if (flags.writeBaseline) checkOutputFile(flags.writeBaseline, "--write-baseline");
-        if (flags.threshold !== undefined && flags.confirm) throw new CliError("--threshold sets the embedded model's own verdict; with --confirm, --triage-threshold decides what the confirming model sees");
-        const threshold = embeddedThreshold(flags.threshold, flags.model);
+        const thresholdFrom = plan.settings.origins.threshold?.[0]?.layer;
+        if (v.threshold !== undefined && v.confirm && thresholdFrom === "flag") throw new CliError("--threshold sets the embedded model's own verdict; with --confirm, --triage-threshold decides what the confirming model sees");
+        const embedded = parseModelId(model).backend === "embedded";
+        if (v.threshold !== undefined && !embedded && thresholdFrom === "flag") throw new CliError(`--threshold applies to the embedded model only (got --model ${model})`);
+        // A threshold from the environment or a file is the embedded model's; another model leaves it unused.
+        const threshold = embedded && !v.confirm ? v.threshold : undefined;
+        const root = plan.root;
+        const diff = v["diff-base"] ? changedLines(root ?? defaultRoot(plan.paths), v["diff-base"]) : undefined;
+        // With a diff base, only changed files are read (unless --include narrows the scan itself).
+        const include = diff && !v.include?.length ? changedInclude(diff.lines) : (v.include ?? []);
         const progress = progressReporter(flags.progress && ctx.log.verbosity !== "quiet");
         let result: ScanResult;
         try {
-          result = await scanPaths(paths, {
-            root: flags.root ? resolve(flags.root) : undefined,
-            include: flags.include,
-            exclude: flags.exclude,
-            gitignore: flags.gitignore,
-            vendored: flags.scanVendored,
-            maxFileBytes: intOption(flags.maxFileBytes, "--max-file-bytes"),
-            model: flags.model,
-            confirm: flags.confirm,
-            triageThreshold: probabilityOption(flags.triageThreshold, "--triage-threshold"),
-            concurrency: intOption(flags.concurrency, "--concurrency"),
-            jobs: optionalIntOption(flags.jobs, "--jobs"),
-            detectorOptions: { baseUrl: flags.baseUrl, apiKeyEnv: flags.apiKeyEnv, concurrency: intOption(flags.concurrency, "--concurrency"), threshold },
+          result = await scanPaths(plan.paths, {
+            root,
+            include,
+            exclude: v.exclude,
+            gitignore: v.gitignore,
+            vendored: v["scan-vendored"],
+            maxFileBytes: v["max-file-bytes"],
+            model,
+            confirm: v.confirm,
+            triageThreshold: v["triage-threshold"],
+            concurrency: v.concurrency,
+            jobs: v.jobs,
+            detectorOptions: { baseUrl: v["base-url"], apiKeyEnv: v["api-key-env"], concurrency: v.concurrency, threshold },
             lineHashes: format.wantsLineHashes ?? false,
             onProgress: progress.update,
           });
@@ -110,6 +119,15 @@ export function registerScan(program: Command, state: ProgramState): void {
         if (baseline) {
           result = filterByBaseline(result, baseline);
         }
+        const policed = applyFindingPolicy(result, plan.policy);
+        result = policed.result;
+        const { severity, cwe, tests } = policed.dropped;
+        if (severity + cwe + tests > 0) ctx.log.info(`configuration left out ${severity + cwe + tests} findings (${severity} below the severity floor, ${cwe} of CWEs turned off, ${tests} in tests)`);
+        if (diff) {
+          const changed = keepChanged(result, diff.lines);
+          result = changed.result;
+          ctx.log.info(`--diff-base ${v["diff-base"]} (merge base ${diff.base.slice(0, 12)}): ${diff.lines.size} changed files; ${changed.outside} findings on unchanged lines left out`);
+        }
 
         const toStdout = !flags.output;
         const color = toStdout && flags.format === "text" && useColor(ctx.stdout as NodeJS.WriteStream);
@@ -120,11 +138,17 @@ export function registerScan(program: Command, state: ProgramState): void {
         for (const s of result.skipped.filter((k) => k.incomplete)) ctx.log.warn(`not scanned: ${s.path}: ${s.reason} (${s.detail})`);
         if (ctx.log.verbosity === "verbose") for (const line of verboseLines(result)) ctx.log.debug(line);
 
-        const code = scanExitCode(result, { failOn: flags.failOn as SeverityLevel | "any", allowIncomplete: flags.allowIncomplete });
+        const code = scanExitCode(result, { failOn: v["fail-on"] as SeverityLevel | "any", allowIncomplete: v["allow-incomplete"] });
         if (code === EXIT.error) ctx.log.warn("the scan is incomplete (exit 2): pass --allow-incomplete to accept it, or exclude the files listed");
         return code;
       }),
     );
+}
+
+/** Globs that select exactly the changed files (a literal that matches nothing when none changed). */
+function changedInclude(lines: Map<string, unknown>): string[] {
+  const files = [...lines.keys()].filter((f) => !f.startsWith("../"));
+  return files.length ? files.map((f) => escapePath(f)) : [".cwescope-diff-base-no-changed-files"];
 }
 
 /** `--verbose`: every file with its units and time, the slowest five, skipped files and units the models failed on. */

@@ -58,7 +58,7 @@ export function renderHtml(report: ExperimentReport): string {
 <style>
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}
 h1{margin-bottom:4px}.meta{color:#666;margin-top:0}table{border-collapse:collapse;margin:8px 0 20px;font-size:13px}
-td,th{border:1px solid #ddd;padding:4px 8px;text-align:left}th{background:#f6f6f6}svg.chart{display:block;margin:12px 0;max-width:100%;height:auto}
+td,th{border:1px solid #ddd;padding:4px 8px;text-align:left}table{max-width:100%}table.manifest td{overflow-wrap:anywhere}td[title]{cursor:help}th{background:#f6f6f6}svg.chart{display:block;margin:12px 0;max-width:100%;height:auto}
 .note{color:#555;font-size:13px}
 </style></head><body>
 <h1>${esc(m.experiment.name)}</h1>

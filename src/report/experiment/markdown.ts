@@ -1,6 +1,7 @@
 // report.md: the tables a paper would print, plus the console table printed by `cwescope experiment`.
 import type { ExperimentReport } from "../../eval/reportTypes.js";
-import { fmt, fmtCi, fmtMs, fmtP } from "./numbers.js";
+import { wilsonInterval } from "../../eval/wilsonInterval.js";
+import { fmt, fmtCi, fmtMs, fmtP, fmtPercentile, PERCENTILE_NOTE } from "./numbers.js";
 
 function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
@@ -17,8 +18,8 @@ export function resultsTable(report: ExperimentReport): string {
     fmt(r.metrics.fpr),
     fmt(r.metrics.cwe_exact_macro_f1),
     fmt(r.metrics.cwe_family_macro_f1),
-    fmtMs(r.latency.p50_ms),
-    fmtMs(r.latency.p95_ms),
+    fmtPercentile(r.latency.p50_ms, 50, r.latency.n),
+    fmtPercentile(r.latency.p95_ms, 95, r.latency.n),
     // Metrics are over answered samples; a row above the failure limit does not speak for its dataset.
     `${r.metrics.failed}${r.metrics.incomplete ? " INCOMPLETE" : ""}`,
   ]);
@@ -38,6 +39,19 @@ export function renderMarkdown(report: ExperimentReport): string {
   out.push("## Detection quality and latency", "", resultsTable(report), "");
   out.push(
     "F1/MCC with seeded bootstrap 95% CIs. FPR = false-positive rate on non-vulnerable code. *always-vulnerable* is the baseline that flags everything: a model is only useful where it beats it on MCC. Latency is per sample at concurrency 1 after warm-up.",
+    "",
+  );
+  out.push("## Precision and recall", "");
+  out.push(
+    table(
+      ["model", "dataset", "precision [95% CI]", "recall [95% CI]", "TP", "FP", "FN"],
+      report.results.map((r) => {
+        const m = r.metrics;
+        return [r.model, r.dataset, `${fmt(m.precision)} ${fmtCi(wilsonInterval(m.tp, m.tp + m.fp), 2)}`, `${fmt(m.recall)} ${fmtCi(wilsonInterval(m.tp, m.tp + m.fn), 2)}`, String(m.tp), String(m.fp), String(m.fn)];
+      }),
+    ),
+    "",
+    "Wilson score 95% intervals: precision over the TP + FP flagged samples, recall over the TP + FN vulnerable ones.",
     "",
   );
   if (report.gaps.length) {
@@ -73,9 +87,15 @@ export function renderMarkdown(report: ExperimentReport): string {
   out.push("## Latency", "");
   out.push(
     table(
-      ["model", "dataset", "p50 ms", "p90 ms", "p99 ms", "TTFT p50 ms", "tokens/s", "throughput /s", "backend"],
-      report.results.map((r) => [r.model, r.dataset, fmtMs(r.latency.p50_ms), fmtMs(r.latency.p90_ms), fmtMs(r.latency.p99_ms), fmtMs(r.latency.ttft_p50_ms), fmt(r.latency.tokens_per_s, 1), fmt(r.latency.throughput_per_s, 1), r.latency.measured_on.backend]),
+      ["model", "dataset", "samples", "p50 ms", "p90 ms", "p99 ms", "max ms", "TTFT p50 ms", "tokens/s", "throughput /s", "backend"],
+      report.results.map((r) => {
+        const l = r.latency;
+        const max = r.latency_samples_ms?.length ? Math.max(...r.latency_samples_ms) : undefined;
+        return [r.model, r.dataset, String(l.n), fmtPercentile(l.p50_ms, 50, l.n), fmtPercentile(l.p90_ms, 90, l.n), fmtPercentile(l.p99_ms, 99, l.n), fmtMs(max), fmtMs(l.ttft_p50_ms), fmt(l.tokens_per_s, 1), fmt(l.throughput_per_s, 1), l.measured_on.backend];
+      }),
     ),
+    "",
+    PERCENTILE_NOTE,
     "",
   );
   const cwes = [...new Set(report.results.flatMap((r) => Object.keys(r.per_cwe)))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));

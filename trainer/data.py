@@ -123,15 +123,30 @@ def tokenize_example(messages: Sequence[Dict[str, str]], tokenizer: Any, max_len
     return {"input_ids": full_ids, "completion_mask": [0] * len(prompt_ids) + [1] * (len(full_ids) - len(prompt_ids))}
 
 
-def pad_batch(examples: Iterable[Dict[str, List[int]]], pad_id: int) -> Dict[str, List[List[int]]]:
-    """Right-pad a batch; labels are the input ids on the answer and IGNORE_INDEX elsewhere (prompt, padding)."""
+def pad_batch(examples: Iterable[Dict[str, List[int]]], pad_id: int, side: str = "right") -> Dict[str, List[List[int]]]:
+    """Pad a batch; labels are the input ids on the answer and IGNORE_INDEX elsewhere (prompt, padding).
+
+    `side="left"` puts every answer at the end of its row, so the trainer computes logits for the last positions
+    only; position ids then count real tokens from 0 in every row, as at inference.
+    """
+    if side not in ("left", "right"):
+        raise ValueError(f"side must be left or right, not {side}")
     batch = list(examples)
     width = max(len(e["input_ids"]) for e in batch)
-    out: Dict[str, List[List[int]]] = {"input_ids": [], "attention_mask": [], "labels": []}
+    out: Dict[str, List[List[int]]] = {"input_ids": [], "attention_mask": [], "labels": [], "position_ids": []}
     for e in batch:
         ids, mask = e["input_ids"], e["completion_mask"]
         gap = width - len(ids)
-        out["input_ids"].append(ids + [pad_id] * gap)
-        out["attention_mask"].append([1] * len(ids) + [0] * gap)
-        out["labels"].append([t if m else IGNORE_INDEX for t, m in zip(ids, mask)] + [IGNORE_INDEX] * gap)
+        labels = [t if m else IGNORE_INDEX for t, m in zip(ids, mask)]
+        positions = list(range(len(ids)))
+        if side == "left":
+            out["input_ids"].append([pad_id] * gap + ids)
+            out["attention_mask"].append([0] * gap + [1] * len(ids))
+            out["labels"].append([IGNORE_INDEX] * gap + labels)
+            out["position_ids"].append([0] * gap + positions)
+        else:
+            out["input_ids"].append(ids + [pad_id] * gap)
+            out["attention_mask"].append([1] * len(ids) + [0] * gap)
+            out["labels"].append(labels + [IGNORE_INDEX] * gap)
+            out["position_ids"].append(positions + [0] * gap)
     return out

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from typing import Any
 
@@ -18,6 +19,9 @@ def _clean(value: Any) -> Any:
 
 
 def emit(event: str, **fields: Any) -> None:
-    """Print one event line and flush, so the launcher sees it at once."""
+    """Print one event line and flush, so the launcher sees it at once. Under `accelerate launch` only the main
+    process (RANK 0) reports, so the launcher reads one run, not one per process."""
+    if os.environ.get("RANK", "0") != "0":
+        return
     sys.stdout.write(json.dumps(_clean({"event": event, **fields}), default=str) + "\n")
     sys.stdout.flush()

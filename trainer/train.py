@@ -20,12 +20,22 @@ from typing import Any, Dict, List, Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from answer_loss import answer_loss_trainer  # noqa: E402
 from data import DataError, load_examples, pad_batch, split_prompt, tokenize_example  # noqa: E402
 from events import emit  # noqa: E402
 from measure import StepClock, peak_memory_gib, synchronizer, throughput  # noqa: E402
 from recipe import RecipeError, load_recipe  # noqa: E402
 
 ADAPTER_MANIFEST = "cwescope-adapter.json"
+
+
+def world_size() -> int:
+    """Processes of this run: 1, or what `accelerate launch` (torchrun) started."""
+    return int(os.environ.get("WORLD_SIZE", "1"))
+
+
+def is_main_process() -> bool:
+    return os.environ.get("RANK", "0") == "0"
 
 
 def sha256_file(path: str) -> str:
@@ -78,6 +88,11 @@ def config_kwargs(recipe: Dict[str, Any], out_dir: str, steps_total: int, has_va
         "seed": int(t["seed"]),
         "data_seed": int(t["seed"]),
         "remove_unused_columns": False,
+        # Evaluation needs the loss only; the logits of the answer positions are not gathered across processes.
+        "prediction_loss_only": True,
+        # Several processes: divide by the answer tokens of the whole step, not of each rank's micro-batch, so a
+        # launched run optimises the same loss as one process (answers differ in length between ranks).
+        "average_tokens_across_devices": True,
         "dataloader_num_workers": 0,
         "disable_tqdm": True,
         # Counted from the attention mask: the trained tokens a plan's time estimate is about, padding left out.
@@ -120,7 +135,12 @@ def load_model(recipe: Dict[str, Any], torch: Any, transformers: Any, use_cpu: b
             bnb_4bit_compute_dtype=getattr(torch, q.get("compute_dtype", "bfloat16")),
             bnb_4bit_quant_storage=getattr(torch, q.get("quant_storage", "bfloat16")),
         )
-    if use_cpu:
+    if world_size() > 1:
+        # Launched by accelerate: it places the model (FSDP shards it, DeepSpeed partitions it); with plain data
+        # parallelism each process holds the whole model on its own device.
+        if hw["placement"] == "ddp":
+            kwargs["device_map"] = {"": "cpu" if use_cpu else int(os.environ.get("LOCAL_RANK", "0"))}
+    elif use_cpu:
         kwargs["device_map"] = {"": "cpu"}
     elif hw["placement"] == "device_map_auto":
         # One process, whole blocks per GPU; leave the planner's 10 % headroom on each.
@@ -200,9 +220,9 @@ def train(recipe: Dict[str, Any]) -> str:
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
 
     def collate(batch: List[Dict[str, List[int]]]) -> Dict[str, Any]:
-        return {k: torch.tensor(v, dtype=torch.long) for k, v in pad_batch(batch, pad_id).items()}
+        return {k: torch.tensor(v, dtype=torch.long) for k, v in pad_batch(batch, pad_id, side="left").items()}
 
-    per_step = int(t["micro_batch_size"]) * int(t["gradient_accumulation_steps"])
+    per_step = int(t["micro_batch_size"]) * int(t["gradient_accumulation_steps"]) * world_size()
     steps_total = max(1, -(-len(train_rows) // per_step)) * max(1, int(round(float(t["epochs"]))))
     out_dir = recipe["output"]["dir"]
     os.makedirs(out_dir, exist_ok=True)
@@ -242,9 +262,9 @@ def train(recipe: Dict[str, Any]) -> str:
     # TRL renamed `tokenizer` to `processing_class` (0.12).
     params = inspect.signature(trl.SFTTrainer.__init__).parameters
     trainer_kwargs["processing_class" if "processing_class" in params else "tokenizer"] = tokenizer
-    trainer = trl.SFTTrainer(**trainer_kwargs)
+    trainer = answer_loss_trainer(trl.SFTTrainer)(**trainer_kwargs)
     result = trainer.train()
-    metrics: Dict[str, Any] = {"train_loss": getattr(result, "training_loss", None), "steps": trainer.state.global_step}
+    metrics: Dict[str, Any] = {"train_loss": getattr(result, "training_loss", None), "steps": trainer.state.global_step, "processes": world_size()}
     # Read before the final evaluation and generation: the peak of training, which the plan's memory estimate is about.
     metrics["peak_memory_gib"] = peak_memory_gib(torch)
     metrics.update(throughput(trainer.state.num_input_tokens_seen, clock.seconds))
@@ -254,11 +274,16 @@ def train(recipe: Dict[str, Any]) -> str:
 
     limit = int(recipe.get("eval", {}).get("generate_limit", 200))
     answers = None
-    if val_examples and limit > 0:
+    if val_examples and limit > 0 and world_size() > 1:
+        emit("warning", message=f"val answers are not generated in a {world_size()}-process run (the model is split or replicated across processes); evaluate the adapter with `cwescope experiment`")
+    elif val_examples and limit > 0:
         answers = generate_answers(trainer.model, tokenizer, val_examples[:limit], int(recipe.get("eval", {}).get("max_new_tokens", 64)), torch)
         emit("val_answers", examples=answers["examples"], exact=answers["exact"], accuracy=answers["accuracy"], samples=answers["samples"])
 
-    trainer.model.save_pretrained(out_dir)
+    # save_model gathers FSDP / DeepSpeed shards and writes from the main process only.
+    trainer.save_model(out_dir)
+    if not is_main_process():
+        return out_dir
     tokenizer.save_pretrained(out_dir)
     write_manifest(recipe, out_dir, metrics, answers, trainable, time.time() - started, {"torch": torch, "transformers": transformers, "peft": peft, "trl": trl})
     emit("saved", adapter=out_dir)

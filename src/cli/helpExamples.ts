@@ -20,6 +20,10 @@ const EXAMPLES: Record<string, string[]> = {
   finetune: ["cwescope finetune export --data data/python/train.jsonl --out ft/", "cwescope finetune plan --base llama-3.1-8b --gpus 1 --gpu-memory-gib 80 --export ft/"],
   "finetune export": ["cwescope finetune export --data data/python/train.jsonl --val data/python/val.jsonl --format chat --out ft/"],
   "finetune plan": ["cwescope finetune plan --base llama-3.1-70b --gpus 1 --gpu-memory-gib 80 --export ft/", "cwescope finetune plan --base llama-3.1-8b --gpus 8 --gpu-memory-gib 80 --export ft/"],
+  "finetune convert": [
+    "cwescope finetune convert ft/adapter-llama-3.1-8b-lora --base /models/Llama-3.1-8B-Instruct --convert-base",
+    "cwescope finetune convert ft/adapter-llama-3.1-8b-lora --base /models/Llama-3.1-8B-Instruct --merge --outtype q8_0",
+  ],
   "finetune run": ["cwescope finetune run ft/recipe-llama-3.1-8b-lora.yaml"],
   serve: ["cwescope serve --model llamacpp:/models/llama-3.1-8b-cwe.Q4_K_M.gguf --port 8080", "curl http://127.0.0.1:8080/v1/models"],
   cwes: ["cwescope cwes", "cwescope cwes --json --language javascript", "cwescope cwes --all"],

@@ -33,6 +33,18 @@ export interface PerCweRow {
   exact_f1: number;
   family_f1: number;
   recall: number;
+  /** Samples whose gold CWE is in this CWE's family (`sameFamily`): the n behind `family_f1`. */
+  family_support?: number;
+}
+
+/** One CWE family (`familyOf`: its highest target CWE), gold and predicted CWEs mapped to their family heads. */
+export interface PerFamilyRow {
+  /** Samples whose gold CWE is in the family. */
+  support: number;
+  f1: number;
+  recall: number;
+  /** The gold CWEs of the dataset that fall in this family. */
+  members: string[];
 }
 
 export interface ModelDatasetResult {
@@ -44,6 +56,8 @@ export interface ModelDatasetResult {
   n: number;
   metrics: ResultMetrics;
   per_cwe: Record<string, PerCweRow>;
+  /** Per CWE family, keyed by the family head; absent in reports written before it was added. */
+  per_family?: Record<string, PerFamilyRow>;
   latency: LatencySummary & { measured_on: { machine: string; backend: string; model_digest: string; concurrency: number } };
   /** Raw per-sample latencies (ms) of the timed pass, for distribution charts. */
   latency_samples_ms: number[];

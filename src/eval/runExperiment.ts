@@ -11,6 +11,7 @@ import { createDetector } from "../models/registry.js";
 import { createRng, shuffled } from "../util/random.js";
 import { sha256, sha256File } from "../util/hash.js";
 import { bootstrapCi, bootstrapDifferenceCi } from "./bootstrap.js";
+import { familyOf } from "../cwe/catalog.js";
 import { summarizeLatency } from "./latency.js";
 import { cwescopeIdentity, machineLabel, runtimeFacts } from "./manifest.js";
 import { mcnemarExact } from "./mcnemar.js";
@@ -222,13 +223,24 @@ function scoreResult(
       incomplete: failed.failure_rate > max_failure_rate,
     },
     per_cwe: Object.fromEntries(
-      Object.entries(exact).map(([cwe, e]) => [cwe, { support: e.support, exact_f1: e.f1, family_f1: family[cwe].f1, recall: e.recall }]),
+      Object.entries(exact).map(([cwe, e]) => [cwe, { support: e.support, exact_f1: e.f1, family_f1: family[cwe].f1, recall: e.recall, family_support: family[cwe].support }]),
     ),
+    per_family: perFamily(samples),
     latency,
     latency_samples_ms: latencySamples,
     cached,
     computed,
   };
+}
+
+/** One-vs-rest scores per CWE family: gold and predicted CWEs both replaced by their family head (`familyOf`). */
+export function perFamily(samples: readonly Scored[]): NonNullable<ModelDatasetResult["per_family"]> {
+  const head = (c: string | null) => (c === null ? null : familyOf(c));
+  const rows = perCwe(samples.map((s) => ({ gold: { cwe: head(s.gold.cwe) }, pred: { ...s.pred, cwe: head(s.pred.cwe) } })));
+  const gold = [...new Set(samples.map((s) => s.gold.cwe).filter((c): c is string => c !== null))];
+  return Object.fromEntries(
+    Object.entries(rows).map(([h, r]) => [h, { support: r.support, f1: r.f1, recall: r.recall, members: gold.filter((c) => familyOf(c) === h).sort((a, b) => Number(a.slice(4)) - Number(b.slice(4))) }]),
+  );
 }
 
 /** Binary verdicts of one model on one dataset; null where the sample failed. */

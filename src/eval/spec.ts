@@ -4,13 +4,14 @@ import { dirname, isAbsolute, resolve } from "node:path";
 import { LineCounter, parseDocument, isNode } from "yaml";
 import { z } from "zod";
 import { InputError } from "../data/jsonl.js";
+import { mapLlamaCppPaths } from "../models/llamacpp/llamaCppSpec.js";
 
 /** Share of failed samples above which a model × dataset result is incomplete: 5 %. */
 export const DEFAULT_MAX_FAILURE_RATE = 0.05;
 
 const ModelSpec = z
   .object({
-    id: z.string().min(1).describe("Model id: `embedded`, `embedded:<path>`, `llamacpp:<path.gguf>`, `openai:<model>`."),
+    id: z.string().min(1).describe("Model id: `embedded`, `embedded:<path>`, `llamacpp:<path.gguf>`, `llamacpp:<base.gguf>+lora=<adapter.gguf>`, `openai:<model>` (a vLLM LoRA module name too)."),
     name: z.string().optional().describe("Display name in reports. Defaults to the id."),
     prompt: z.string().optional().describe("Prompt template id for language models. Defaults to the backend's default."),
     base_url: z.string().optional().describe("OpenAI-compatible base URL (openai: ids). `${ENV}` is expanded."),
@@ -149,7 +150,9 @@ export async function loadSpec(file: string, env: NodeJS.ProcessEnv = process.en
       }
       throw new InputError(file, lineOf(["models", index]), `model "${m.name ?? m.id}" needs environment variable(s) ${[...missing].join(", ")}`);
     }
-    const resolvedId = id.replace(/^(embedded|llamacpp):(?!$)(.+)$/, (_s, b: string, p: string) => `${b}:${abs(p)}`);
+    const resolvedId = id
+      .replace(/^embedded:(?!$)(.+)$/, (_s, p: string) => `embedded:${abs(p)}`)
+      .replace(/^llamacpp:(?!$)(.+)$/, (_s, p: string) => `llamacpp:${mapLlamaCppPaths(p, abs)}`);
     models.push({
       ...m,
       id: resolvedId,

@@ -6,6 +6,7 @@ export const MODEL_ID_FORMS = [
   "embedded                      the default model shipped in models/",
   "embedded:<path>               an embedded model trained with `cwescope train`",
   "llamacpp:<path.gguf>          a local GGUF model run in-process by node-llama-cpp",
+  "llamacpp:<base.gguf>+lora=<adapter.gguf>  the same with a LoRA adapter (GGUF, from `cwescope finetune convert`)",
   "openai:<model> --base-url URL any OpenAI-compatible server (vLLM, Ollama, llama-server, cwescope serve);",
   "                              its key, if any, from the variable named by --api-key-env NAME",
 ];

@@ -19,8 +19,9 @@ export interface SelectOptions extends Omit<FitOptions, "l2" | "others" | "cweSo
   /** Cross-validation folds. Defaults to `5`. */
   folds?: number;
   /**
-   * Operating point: the highest out-of-fold record false-positive rate allowed. The threshold is then the one with
-   * the best out-of-fold record MCC among those that keep FPR at or below it. Without it the threshold is 0.5.
+   * Operating point: the highest out-of-fold record false-positive rate allowed. Among the thresholds that keep FPR at
+   * or below it, the lowest whose out-of-fold record MCC is within one standard error of the best. Without it the
+   * threshold is 0.5.
    */
   maxFpr?: number;
 }
@@ -120,19 +121,21 @@ export function strongestCwe(model: EmbeddedModel, r: FeaturizedRecord): string 
  * without `maxFpr`; with it, the best-MCC threshold among those whose false-positive rate stays at or below
  * `maxFpr` (candidates: midpoints between neighbouring observed probabilities).
  */
-function operatingPoint(train: readonly FeaturizedRecord[], probabilities: readonly (number | undefined)[], maxFpr?: number): { threshold: number; mcc: number; fpr: number } {
+export function operatingPoint(train: readonly FeaturizedRecord[], probabilities: readonly (number | undefined)[], maxFpr?: number): { threshold: number; mcc: number; fpr: number } {
   const at = (threshold: number) => {
     const m = binaryMetrics(train.map((r, i) => ({ gold: { cwe: r.record.cwe }, pred: { vulnerable: (probabilities[i] ?? -1) >= threshold, cwe: null } })));
     return { threshold, mcc: m.mcc, fpr: m.fpr };
   };
   if (maxFpr === undefined) return at(0.5);
-  let best = at(1);
   // Each cut lies halfway between two neighbouring observed scores: the same out-of-fold verdicts as cutting at
   // the upper one, with a margin on both sides for records not seen yet.
   const observed = [...new Set(probabilities.filter((p): p is number => p !== undefined))].sort((a, b) => a - b);
-  observed.forEach((p, i) => {
-    const point = at(round(i ? (p + observed[i - 1]) / 2 : p));
-    if (point.fpr <= maxFpr && point.mcc > best.mcc) best = point;
-  });
-  return best;
+  const allowed = [at(1), ...observed.map((p, i) => at(round(i ? (p + observed[i - 1]) / 2 : p)))].filter((point) => point.fpr <= maxFpr);
+  let best = allowed[0];
+  for (const point of allowed) if (point.mcc > best.mcc) best = point;
+  // Out-of-fold MCC is flat over a wide band of thresholds; within one standard error of the best (Breiman's
+  // one-SE rule, SE of a correlation over n records) a scanner takes the lowest cut: more weaknesses found for
+  // no measurable loss in MCC.
+  const se = Math.sqrt((1 - best.mcc * best.mcc) / Math.max(1, train.length - 2));
+  return allowed.filter((point) => point.mcc >= best.mcc - se).reduce((low, point) => (point.threshold < low.threshold ? point : low), best);
 }

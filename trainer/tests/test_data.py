@@ -120,6 +120,14 @@ class Loader(unittest.TestCase):
         self.assertEqual(batch["input_ids"], [[5, 6, 7], [8, 9, 0]])
         self.assertEqual(batch["attention_mask"], [[1, 1, 1], [1, 1, 0]])
         self.assertEqual(batch["labels"], [[IGNORE_INDEX, 6, 7], [IGNORE_INDEX, 9, IGNORE_INDEX]])
+        self.assertEqual(batch["position_ids"], [[0, 1, 2], [0, 1, 0]])
+
+    def test_left_padding_ends_every_row_with_its_answer(self):
+        batch = pad_batch([{"input_ids": [5, 6, 7], "completion_mask": [0, 1, 1]}, {"input_ids": [8, 9], "completion_mask": [0, 1]}], pad_id=0, side="left")
+        self.assertEqual(batch["input_ids"], [[5, 6, 7], [0, 8, 9]])
+        self.assertEqual(batch["attention_mask"], [[1, 1, 1], [0, 1, 1]])
+        self.assertEqual(batch["labels"], [[IGNORE_INDEX, 6, 7], [IGNORE_INDEX, IGNORE_INDEX, 9]])
+        self.assertEqual(batch["position_ids"], [[0, 1, 2], [0, 0, 1]])
 
 
 if __name__ == "__main__":

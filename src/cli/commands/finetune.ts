@@ -1,10 +1,16 @@
 // `cwescope finetune export|plan|run`: from the dataset to a LoRA/QLoRA adapter that vLLM or llama.cpp can serve.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import {
+  accelerateConfigName,
   BALANCE_MODES,
   BASE_MODELS,
+  DISTRIBUTED_STRATEGIES,
+  writeAccelerateConfig,
+  convertAdapter,
+  defaultTrainerPython,
+  GGUF_OUTTYPES,
   describeTrainerEvent,
   exportFinetuneData,
   FINETUNE_FORMATS,
@@ -18,6 +24,7 @@ import {
   DEFAULT_FINETUNE_PROMPT,
   type BalanceMode,
   type FinetuneFormat,
+  type GgufOuttype,
 } from "../../train/finetune/index.js";
 import { CliError, EXIT } from "../errors.js";
 import { action, type ProgramState } from "../program.js";
@@ -38,6 +45,8 @@ interface PlanOpts {
   base: string;
   gpus: string;
   gpuMemoryGib: string;
+  nodes: string;
+  strategy: string;
   method: string;
   export?: string;
   out?: string;
@@ -107,7 +116,9 @@ export function registerFinetune(program: Command, state: ProgramState): void {
     .command("plan")
     .description("choose LoRA or QLoRA and hyper-parameters for a base model on your GPUs; estimate memory and time; write a recipe")
     .requiredOption("--base <id>", BASE_MODELS.map((m) => m.id).join(" | "))
-    .requiredOption("--gpus <n>", "number of GPUs")
+    .requiredOption("--gpus <n>", "GPUs per node")
+    .option("--nodes <n>", "machines for one `accelerate launch` run (FSDP or DeepSpeed)", "1")
+    .option("--strategy <s>", `several GPUs: ${DISTRIBUTED_STRATEGIES.join(" | ")} (one process per GPU, weights sharded) | device-map (one process, blocks spread)`, "fsdp")
     .requiredOption("--gpu-memory-gib <n>", "memory of each GPU in GiB (e.g. 24, 80)")
     .option("--method <method>", "auto | lora | qlora", "auto")
     .option("--export <dir>", "folder written by `finetune export`: sizes max_seq_len, epochs and time, and is what the recipe trains on")
@@ -121,10 +132,13 @@ export function registerFinetune(program: Command, state: ProgramState): void {
     .action(
       action(state, async (ctx, opts: PlanOpts) => {
         if (!["auto", "lora", "qlora"].includes(opts.method)) throw new CliError(`--method must be auto, lora or qlora`);
+        if (![...DISTRIBUTED_STRATEGIES, "device-map"].includes(opts.strategy)) throw new CliError(`--strategy must be one of ${[...DISTRIBUTED_STRATEGIES, "device-map"].join(", ")}`);
         const exported = opts.export ? { dir: opts.export, manifest: await readExportManifest(opts.export) } : undefined;
         const plan = planFinetune({
           base: opts.base,
           gpus: number("--gpus", opts.gpus, positiveInt)!,
+          nodes: number("--nodes", opts.nodes, positiveInt)!,
+          strategy: opts.strategy as "fsdp" | "deepspeed" | "device-map",
           gpuMemoryGib: number("--gpu-memory-gib", opts.gpuMemoryGib, positive)!,
           method: opts.method as "auto" | "lora" | "qlora",
           export: exported,
@@ -148,6 +162,18 @@ export function registerFinetune(program: Command, state: ProgramState): void {
           "Paths are relative to this file. Run it with: cwescope finetune run " + file,
         ]);
         ctx.stdout.write(`recipe → ${file}\n`);
+        const hw = plan.recipe.hardware;
+        if (hw.placement === "fsdp" || hw.placement === "deepspeed") {
+          const config = join(dirname(file), accelerateConfigName(plan.model.id, plan.method, hw.placement));
+          await writeAccelerateConfig(config, { strategy: hw.placement, gpusPerNode: hw.gpus, nodes: hw.nodes ?? 1, qlora: plan.method === "qlora" });
+          ctx.stdout.write(`accelerate config → ${config}\n`);
+          const nodes = hw.nodes ?? 1;
+          ctx.stdout.write(
+            nodes > 1
+              ? `launch: on each of the ${nodes} nodes, cwescope finetune run ${file} --machine-rank K --main-process-ip MAIN_NODE_IP   (K = 0 on the main node)\n`
+              : `launch: cwescope finetune run ${file}   (accelerate launch --config_file ${config} trainer/train.py --recipe ${file})\n`,
+          );
+        }
         return EXIT.ok;
       }),
     );
@@ -156,16 +182,29 @@ export function registerFinetune(program: Command, state: ProgramState): void {
     .command("run")
     .description("train the adapter a recipe describes with trainer/train.py (TRL + PEFT), streaming progress")
     .argument("<recipe>", "recipe YAML from `finetune plan`")
-    .option("--python <path>", "Python interpreter with trainer/requirements.txt installed", "python3")
+    .option("--python <path>", "Python interpreter with trainer/requirements.txt installed (default: $CWESCOPE_PYTHON, else .venv-trainer, else python3)", defaultTrainerPython())
+    .option("--machine-rank <k>", "several nodes: this node's rank (0 on the main node)")
+    .option("--main-process-ip <host>", "several nodes: address of the main node")
+    .option("--main-process-port <port>", "several nodes: rendezvous port of the main node (default: the accelerate config's)")
+    .option("--cpu", "train on CPU (tiny models, tests); with an accelerate config, the same multi-process launch over gloo")
     .action(
-      action(state, async (ctx, file: string, opts: { python: string }) => {
+      action(state, async (ctx, file: string, opts: { python: string; machineRank?: string; mainProcessIp?: string; mainProcessPort?: string; cpu?: boolean }) => {
         const recipe = await loadRecipe(file);
         for (const path of [recipe.data.train, recipe.data.val]) {
           if (path && !existsSync(recipePath(file, path))) throw new CliError(`${file}: data file ${recipePath(file, path)} not found`);
         }
+        const hw = recipe.hardware;
+        const accelerate = hw.accelerate_config ? recipePath(file, hw.accelerate_config) : undefined;
+        if (accelerate && !existsSync(accelerate)) throw new CliError(`${file}: accelerate config ${accelerate} not found (finetune plan writes it beside the recipe)`);
+        if (opts.cpu && hw.placement === "deepspeed") throw new CliError("--cpu: DeepSpeed ZeRO-3 needs GPUs; plan with --strategy fsdp to test the launch on CPU");
+        if ((hw.nodes ?? 1) > 1 && (opts.machineRank === undefined || !opts.mainProcessIp)) throw new CliError(`${file} trains on ${hw.nodes} nodes: pass --machine-rank K and --main-process-ip HOST on each`);
         const result = await launchTrainer({
           recipe: file,
           python: opts.python,
+          accelerate: accelerate
+            ? { config: accelerate, machineRank: number("--machine-rank", opts.machineRank, (n) => Number.isInteger(n) && n >= 0), mainProcessIp: opts.mainProcessIp, mainProcessPort: number("--main-process-port", opts.mainProcessPort, positiveInt), cpu: opts.cpu }
+            : undefined,
+          env: opts.cpu ? { CWESCOPE_TRAINER_ALLOW_CPU: "1", CUDA_VISIBLE_DEVICES: "" } : undefined,
           onEvent: (e) => {
             const line = describeTrainerEvent(e);
             if (line) ctx.log.info(line);
@@ -173,6 +212,42 @@ export function registerFinetune(program: Command, state: ProgramState): void {
           onOutput: (line) => ctx.log.debug(line),
         });
         ctx.stdout.write(`adapter → ${result.adapter ?? recipePath(file, recipe.output.dir)}\n`);
+        return EXIT.ok;
+      }),
+    );
+
+  finetune
+    .command("convert")
+    .description("convert a trained LoRA adapter to GGUF for llama.cpp with llama.cpp's own converters; optionally the base model and a merged model")
+    .argument("<adapter>", "adapter folder written by `finetune run`")
+    .requiredOption("--base <dir>", "Hugging Face folder of the base model the adapter was trained on")
+    .option("--out <dir>", "output folder (default: <adapter>/gguf)")
+    .option("--merge", "also merge the adapter into the base model and convert the merged model")
+    .option("--convert-base", "also convert the base model, to serve it with the adapter beside it")
+    .option("--outtype <type>", `tensor type of the base and merged GGUFs: ${GGUF_OUTTYPES.join(" | ")} (q8_0 is the one quantisation the converters do; k-quants need llama-quantize)`, "f16")
+    .option("--python <path>", "Python interpreter with trainer/requirements.txt installed (default: $CWESCOPE_PYTHON, else .venv-trainer, else python3)", defaultTrainerPython())
+    .option("--llama-cpp <dir>", "llama.cpp source folder (default: the release node-llama-cpp runs, unpacked from its bundle once)")
+    .action(
+      action(state, async (ctx, adapter: string, opts: { base: string; out?: string; merge?: boolean; convertBase?: boolean; outtype: string; python: string; llamaCpp?: string }) => {
+        if (!(GGUF_OUTTYPES as readonly string[]).includes(opts.outtype)) throw new CliError(`--outtype must be one of ${GGUF_OUTTYPES.join(", ")}`);
+        const result = await convertAdapter({
+          adapter,
+          base: opts.base,
+          out: opts.out ?? join(adapter, "gguf"),
+          merge: opts.merge ?? false,
+          convertBase: opts.convertBase ?? false,
+          outtype: opts.outtype as GgufOuttype,
+          python: opts.python,
+          llamaCpp: opts.llamaCpp,
+          onStep: (what) => ctx.log.info(`${what} …`),
+          onOutput: (line) => ctx.log.debug(line),
+        });
+        ctx.stdout.write(`adapter gguf → ${result.adapterGguf}\n`);
+        if (result.baseGguf) ctx.stdout.write(`base gguf → ${result.baseGguf}\n`);
+        if (result.mergedGguf) ctx.stdout.write(`merged gguf → ${result.mergedGguf}\n`);
+        for (const id of result.modelIds) ctx.stdout.write(`model id: ${id}\n`);
+        if (!result.baseGguf) ctx.stdout.write(`model id: llamacpp:<base.gguf>+lora=${result.adapterGguf}  (a GGUF of the same base model; --convert-base writes one)\n`);
+        ctx.log.info(`converted with llama.cpp ${result.release}`);
         return EXIT.ok;
       }),
     );

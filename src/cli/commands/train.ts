@@ -20,7 +20,7 @@ interface TrainOpts {
 export function registerTrain(program: Command, state: ProgramState): void {
   program
     .command("train")
-    .description("train the embedded model on dataset JSONL (language-neutral view + calibrated linear model)")
+    .description("train the embedded model on dataset JSONL (language-neutral view; a calibrated score per sink candidate)")
     .requiredOption("--data <file>", "training records (JSONL), e.g. data/python/train.jsonl")
     .option("--val <file>", "held-out records scored for the manifest (L2 and calibration come from cross-validation on --data)")
     .requiredOption("--out <dir>", "output folder; model.json is written there")

@@ -18,6 +18,8 @@ export const CONDITION_GUARDS: { test: RegExp; concept: GuardConcept }[] = [
   { test: /hostname|netloc|\.host\b|scheme|protocol|is_private|isPrivate|is_loopback/, concept: "url-check" },
   { test: /re\.(full)?match|\.test\(|\.match\(|isalnum|isdigit|isidentifier|\.fullmatch\(/, concept: "pattern-check" },
   { test: /compare_digest|timingSafeEqual|check_password|verify/, concept: "constant-time-compare" },
+  // A key compared with the prototype's names, or an own-property test, before it is used as a property path.
+  { test: /["'`](__proto__|constructor|prototype)["'`]|hasOwnProperty|Object\.hasOwn\b/, concept: "key-check" },
 ];
 
 /** Expressions naming the signed-in user: a query or key built with one is scoped to its owner. */
@@ -41,18 +43,28 @@ export const SECRET_TEXT = /:\/\/[^\s/:@]+:[^\s/@]{3,}@|-----BEGIN [A-Z ]*PRIVAT
  */
 export function looksLikeSecret(literal: string): boolean {
   if (literal.length < 8 || literal.length > 120 || /[\s/%{}.:,<>()\\]/.test(literal) || /^[0-9a-f-]+$/i.test(literal)) return false;
-  if (NAME_SHAPED.test(literal) || PLACEHOLDER.test(literal)) return false;
+  // Names, placeholders, and regular expressions (a character class, or anchors at both ends).
+  if (nameShaped(literal) || PLACEHOLDER.test(literal) || /\[[^\]]*\]|^\^.*\$$/.test(literal)) return false;
   if (!/\d/.test(literal)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(literal)).length;
   return classes >= 3 || (literal.length >= 24 && /^[A-Za-z0-9+=_-]+$/.test(literal) && /[A-Za-z]/.test(literal));
 }
 
+/** camelCase or CamelCase words with numbers (`BenchmarkTest00001`, `writeBigInt64BE`, `x509CertificateChain`). */
+const CAMEL_NAME = /^([a-z]+\d*|([A-Z]+([a-z]+\d*|\d+)))([A-Z]+([a-z]+\d*|\d+))*[A-Z]*$/;
+
 /**
- * Literals shaped like a name, not a secret: lower- or upper-case words and numbers joined by `_`/`-`
- * (`0001_initial`, `session_id`, `AES_256_GCM`), or CamelCase words ending in a number (`BenchmarkTest00001`,
- * a cookie's name). A Django migration's `dependencies`, cookie and header names all read like this.
+ * Is a literal shaped like a name rather than a secret? Single-case words of letters and digits joined by
+ * `_`/`-` (`0001_initial`, `utf16-be`, `standard_b64encode`, `enable_SMTPUTF8`, `AES_256_GCM`), camelCase words,
+ * command-line options, and such names joined by `|` or `=` (`Debug|Win32`, `2fa=none`, `--depth=1`). A Django
+ * migration's `dependencies`, cookie and header names, and identifiers listed in `__all__` read like this.
  */
-export const NAME_SHAPED = /^(([a-z]+|\d+)([_-]([a-z]+|\d+))*|([A-Z]+|\d+)([_-]([A-Z]+|\d+))*|[A-Z]*[a-z]+([A-Z]+[a-z]+)*[_-]?\d*)$/;
+export function nameShaped(literal: string): boolean {
+  return literal.split(/[|=]/).every((part) => {
+    const p = part.replace(/^[-_]+|_+$/g, "");
+    return !p || CAMEL_NAME.test(p) || p.split(/[_-]/).every((w) => /^[a-z0-9]+$/.test(w) || /^[A-Z0-9]+$/.test(w));
+  });
+}
 
 /**
  * Placeholders and the obvious dummies of examples and test fixtures (`your-api-key`, `dummy_token`,

@@ -31,6 +31,17 @@ export class Assignments {
     private readonly depth: () => number,
   ) {}
 
+  /**
+   * `obj[a][b] = v` with `a` from input: `a = "__proto__"` (or `constructor` then `prototype`) writes into the
+   * prototype every object shares (CWE-1321). JavaScript's computed members only; a checked key is cleaned.
+   */
+  private pollutingAssignment(node: SyntaxNode, left: SyntaxNode): void {
+    const inner = field(left, "object");
+    const key = inner?.type === "subscript_expression" ? field(inner, "index") : undefined;
+    const taint = key && key.type !== "string" && key.type !== "number" ? this.taints.taint(key) : null;
+    if (taint) this.findings.addSink("prototype-pollution", node, taint, this.values.shapeOf(key!));
+  }
+
   /** `left = right` (or `+=`, or a declarator); `right` has been visited. */
   assign(node: SyntaxNode, left: SyntaxNode, right: SyntaxNode): void {
     const { values, bindings } = this;
@@ -49,12 +60,15 @@ export class Assignments {
     if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {
       // A module bound in a function is that module only (`const log = require("./logging")` is no `log.info` rule).
       const p = values.path(right);
-      if (p.length) bindModule(left.type === "identifier" ? { ...node, children: [left] } : left, p[0], values.srcFn, bindings.aliases);
+      // `var exec = require("child_process").exec` names the member, not the module.
+      if (p.length > 1 && left.type === "identifier") bindings.aliases.set(values.src(left), p);
+      else if (p.length) bindModule(left.type === "identifier" ? { ...node, children: [left] } : left, p[0], values.srcFn, bindings.aliases);
     }
     const taint = this.taints.taint(right);
     if (member || left.type === "identifier") {
       for (const rule of values.match(this.compiled.properties, left)) this.findings.addSink(rule.concept, node, taint, "none", false, [], rule.cwe);
     }
+    if (left.type === "subscript_expression") this.pollutingAssignment(node, left);
     // A function's local is named by its author, not by an API: its name is no setting (`limit = …`).
     if (!(depth && left.type === "identifier")) this.settings.setting(left, right);
     else this.settings.valueSetting(left, right, values.valueText(right));

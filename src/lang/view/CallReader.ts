@@ -1,5 +1,6 @@
 // Reads a call: the guards and sources it names, and the sinks it reaches with the taint, shape and options of
 // their dangerous arguments.
+import type { SinkRule } from "../tables/ApiTable.js";
 import { BOUND_KEYWORDS, CURRENT_USER, OWNER_ARG, QUERY_CALL, SENSITIVE_NAME } from "../tables/conditions.js";
 import { PRESENCE_SINKS } from "../tables/protections.js";
 import { SETTINGS } from "../tables/settings.js";
@@ -46,37 +47,38 @@ export class CallReader {
     this.spreads(argList);
     this.helperSinks(node, callee, argList);
     const calleePath = this.values.path(callee, false);
-    const sinkRules = this.values.match(this.compiled.sinks, callee);
+    const matched = this.values.match(this.compiled.sinks, callee);
     const queried = QUERY_CALL.test(calleePath[calleePath.length - 1] ?? "");
+    const positional = argList.filter((a) => a.type !== "keyword_argument" && a.type !== "object");
+    const values = argList.filter((a) => a.type !== "keyword_argument");
+    const options = new Map<string, SyntaxNode>();
+    if (matched.length) {
+      for (const a of argList) {
+        if (a.type === "keyword_argument") {
+          const n = field(a, "name"), v = field(a, "value");
+          if (n && v) options.set(this.values.src(n), v);
+        } else if (a.type === "object") {
+          for (const p of a.children) {
+            if (p.type !== "pair") continue;
+            const k = field(p, "key"), v = field(p, "value");
+            if (k && v) options.set(this.values.src(k).replace(/^["']|["']$/g, ""), v);
+          }
+        }
+      }
+    }
+    // Rows whose conditions hold (options, an argument's value, the statement around the call); checked before
+    // the arguments' value text is built, which most calls to common names (`re.search`, `arr.find`) never need.
+    const sinkRules = matched.filter((rule) => this.applies(rule, node, options, rule.objectArgs ? values : positional));
     const argText = args && (queried || sinkRules.length) ? this.values.valueText(args) : "";
     const owned = OWNER_ARG.test(argText) || CURRENT_USER.test(argText);
     if (queried && owned) this.findings.guard("ownership");
     if (!sinkRules.length) return;
-    const positional = argList.filter((a) => a.type !== "keyword_argument" && a.type !== "object");
-    const values = argList.filter((a) => a.type !== "keyword_argument");
-    const options = new Map<string, SyntaxNode>();
-    for (const a of argList) {
-      if (a.type === "keyword_argument") {
-        const n = field(a, "name"), v = field(a, "value");
-        if (n && v) options.set(this.values.src(n), v);
-      } else if (a.type === "object") {
-        for (const p of a.children) {
-          if (p.type !== "pair") continue;
-          const k = field(p, "key"), v = field(p, "value");
-          if (k && v) options.set(this.values.src(k).replace(/^["']|["']$/g, ""), v);
-        }
-      }
-    }
     const own = this.optionGuards(options);
     if (owned) own.push("ownership");
     const seen = new Set<SinkConcept>();
     for (const rule of sinkRules) {
       if (seen.has(rule.concept)) continue;
-      if (rule.when && !rule.when.value.test(options.has(rule.when.keyword) ? this.values.src(options.get(rule.when.keyword)!) : "")) continue;
-      if (rule.unless && options.has(rule.unless.keyword) && rule.unless.value.test(this.values.src(options.get(rule.unless.keyword)!))) continue;
       const ruleArgs = rule.objectArgs ? values : positional;
-      if (rule.whenArg && !rule.whenArg.value.test(ruleArgs[rule.whenArg.index] ? this.values.valueText(ruleArgs[rule.whenArg.index]) : "")) continue;
-      if (rule.context && !this.inContext(node, rule.context)) continue;
       const dangerous = rule.args ? rule.args.map((i) => ruleArgs[i]).filter((a): a is SyntaxNode => !!a) : argList;
       for (const k of rule.keywords ?? []) if (options.has(k)) dangerous.push(options.get(k)!);
       let taint: Taint | null = null;
@@ -122,6 +124,14 @@ export class CallReader {
       step ??= this.findings.step(node, "step", `through ${helper.name}`);
       this.findings.addCalled(site, through(taint, inner, step, true));
     }
+  }
+
+  /** Do a row's conditions hold for this call: its options (`shell=True`), an argument's value, the statement around it? */
+  private applies(rule: SinkRule, node: SyntaxNode, options: Map<string, SyntaxNode>, args: SyntaxNode[]): boolean {
+    if (rule.when && !rule.when.value.test(options.has(rule.when.keyword) ? this.values.src(options.get(rule.when.keyword)!) : "")) return false;
+    if (rule.unless && options.has(rule.unless.keyword) && rule.unless.value.test(this.values.src(options.get(rule.unless.keyword)!))) return false;
+    if (rule.whenArg && !rule.whenArg.value.test(args[rule.whenArg.index] ? this.values.valueText(args[rule.whenArg.index]) : "")) return false;
+    return !rule.context || this.inContext(node, rule.context);
   }
 
   /** Does the statement holding a call match a row's context (`token = Math.random()`)? */

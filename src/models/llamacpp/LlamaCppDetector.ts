@@ -30,7 +30,8 @@ export class LlamaCppDetector implements Detector {
 
   async digest(): Promise<string> {
     const weights = await fileDigest(this.engine.path);
-    return sha256(JSON.stringify({ backend: this.backend, weights, prompt: this.promptHash, stripComments: this.settings.stripComments, version: nodeLlamaCppVersion() }));
+    const lora = await Promise.all(this.engine.lora.map(async (a) => ({ weights: await fileDigest(a.path), scale: a.scale })));
+    return sha256(JSON.stringify({ backend: this.backend, weights, ...(lora.length ? { lora } : {}), prompt: this.promptHash, stripComments: this.settings.stripComments, version: nodeLlamaCppVersion() }));
   }
 
   async preflight(options: DetectOptions = {}): Promise<void> {

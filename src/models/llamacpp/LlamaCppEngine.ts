@@ -3,7 +3,9 @@ import type { ChatHistoryItem, ChatWrapper, LlamaChat, LlamaContext, LlamaGramma
 import type { ChatMessage } from "../../prompts/Prompt.js";
 import { choicesGbnf } from "./choicesGbnf.js";
 import { stat } from "node:fs/promises";
+import { UserError } from "../../util/errors.js";
 import { defaultThreads, loadLlama, loadModel, type LlamaRuntimeOptions } from "./loadLlama.js";
+import type { LoraAdapterSpec } from "./llamaCppSpec.js";
 
 export interface LlamaCppEngineOptions extends LlamaRuntimeOptions {
   /** CPU threads. Defaults to the machine's cores, or `1` for models under 64 MB (test-sized). */
@@ -14,6 +16,8 @@ export interface LlamaCppEngineOptions extends LlamaRuntimeOptions {
   contextSize?: number;
   /** Sampling temperature; `0` is greedy and reproducible. Defaults to `0`. */
   temperature?: number;
+  /** LoRA adapters (GGUF, e.g. from `cwescope finetune convert`) applied to this engine's context only. */
+  lora?: readonly LoraAdapterSpec[];
 }
 
 export interface GenerateRequest {
@@ -44,6 +48,11 @@ async function isTinyModel(path: string): Promise<boolean> {
   return info !== undefined && info.size < TINY_MODEL_BYTES;
 }
 
+async function assertFile(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new UserError(`llamacpp: LoRA adapter file not found: ${path}`);
+}
+
 /** Tokens a chat template may add around the messages (role headers, preambles). */
 const TEMPLATE_SLACK_TOKENS = 256;
 
@@ -59,6 +68,7 @@ export class LlamaCppEngine {
 
   private constructor(
     readonly path: string,
+    readonly lora: readonly LoraAdapterSpec[],
     readonly model: LlamaModel,
     readonly context: LlamaContext,
     readonly chatWrapper: ChatWrapper,
@@ -72,15 +82,24 @@ export class LlamaCppEngine {
     const threads = options.threads ?? (await isTinyModel(path) ? 1 : defaultThreads());
     await loadLlama({ ...options, threads });
     const model = await loadModel(path, options);
+    const lora = options.lora ?? [];
+    for (const adapter of lora) await assertFile(adapter.path);
     const { LlamaChat, resolveChatWrapper } = await import("node-llama-cpp");
     const contextSize = options.contextSize ?? Math.min(model.trainContextSize, 8192);
     let sequences = Math.max(1, options.sequences ?? 4);
     let context: LlamaContext | undefined;
     for (;;) {
       try {
-        context = await model.createContext({ sequences, contextSize, threads, batchSize: Math.min(512 * sequences, contextSize * sequences) });
+        context = await model.createContext({
+          sequences,
+          contextSize,
+          threads,
+          batchSize: Math.min(512 * sequences, contextSize * sequences),
+          ...(lora.length ? { lora: { adapters: lora.map((a) => ({ filePath: a.path, scale: a.scale })) } } : {}),
+        });
         break;
       } catch (err) {
+        if (lora.length && /lora|adapter/i.test(String(err))) throw new UserError(`llamacpp: cannot apply LoRA adapter to ${path}: ${err instanceof Error ? err.message : String(err)}`);
         if (sequences === 1) throw err;
         sequences = Math.max(1, Math.floor(sequences / 2));
       }
@@ -88,7 +107,7 @@ export class LlamaCppEngine {
     // A fixed date keeps Llama 3.1's system preamble (and so its answers) the same from day to day.
     const chatWrapper = resolveChatWrapper(model, { customWrapperSettings: { "llama3.1": { todayDate: null } }, warningLogs: false });
     const chats = Array.from({ length: sequences }, () => new LlamaChat({ contextSequence: context.getSequence(), chatWrapper }));
-    return new LlamaCppEngine(path, model, context, chatWrapper, chats, options.temperature ?? 0);
+    return new LlamaCppEngine(path, lora, model, context, chatWrapper, chats, options.temperature ?? 0);
   }
 
   get sequences(): number {

@@ -5,11 +5,13 @@ import { UserError } from "../../util/errors.js";
 import type { Detector, DetectorOptions } from "../Detector.js";
 import { LlamaCppDetector } from "./LlamaCppDetector.js";
 import { LlamaCppEngine, type LlamaCppEngineOptions } from "./LlamaCppEngine.js";
+import { parseLlamaCppSpec } from "./llamaCppSpec.js";
 
 export { LlamaCppDetector } from "./LlamaCppDetector.js";
 export { LlamaCppEngine, ContextOverflowError, type LlamaCppEngineOptions, type GenerateRequest, type GenerateResult } from "./LlamaCppEngine.js";
 export { loadLlama, loadModel, defaultThreads, type LlamaRuntimeOptions } from "./loadLlama.js";
 export { choicesGbnf } from "./choicesGbnf.js";
+export { parseLlamaCppSpec, formatLlamaCppSpec, mapLlamaCppPaths, type LlamaCppSpec, type LoraAdapterSpec } from "./llamaCppSpec.js";
 
 /** Options of the llamacpp backend, on top of {@link DetectorOptions}. */
 export interface LlamaCppDetectorOptions extends DetectorOptions {
@@ -23,12 +25,14 @@ export interface LlamaCppDetectorOptions extends DetectorOptions {
   gpu?: LlamaCppEngineOptions["gpu"];
 }
 
-/** Load the GGUF named by `spec` (once per process) and build a detector over it. */
+/** Load the GGUF named by `spec` (once per process) and build a detector over it; `+lora=` adapters apply to its own context. */
 export async function createLlamaCppDetector(spec: string, options: LlamaCppDetectorOptions = {}): Promise<Detector> {
   if (!spec) throw new UserError("llamacpp: give a GGUF path, e.g. llamacpp:models/llama-3.1-8b.Q4_K_M.gguf");
   const prompt = getPrompt(options.prompt);
-  const path = resolve(spec);
+  const parsed = parseLlamaCppSpec(spec);
+  const path = resolve(parsed.model);
   const engine = await LlamaCppEngine.open(path, {
+    lora: parsed.lora.map((a) => ({ path: resolve(a.path), scale: a.scale })),
     threads: positive(options.threads, "threads"),
     sequences: positive(options.sequences ?? options.concurrency, "sequences"),
     contextSize: positive(options.contextSize, "contextSize"),

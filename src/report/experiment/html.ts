@@ -1,14 +1,19 @@
 // report.html: one self-contained page (inline CSS and SVG, no scripts, no network) with the charts.
 import type { ExperimentReport } from "../../eval/reportTypes.js";
+import { cweName } from "../../cwe/catalog.js";
 import { renderMarkdownTablesAsHtml } from "./htmlTables.js";
-import { barChart, boxPlot, esc, heatmap } from "./svg.js";
+import { familyHeatmap } from "./familyView.js";
+import { BASELINE_COLOR, barChart, boxPlot, color, esc, heatmap, type Label2 } from "./svg.js";
 
-/** "model · dataset" with the model shortened so the dataset always shows. */
-const label = (model: string, dataset: string) => `${model.length > 22 ? `${model.slice(0, 21)}…` : model} · ${dataset}`;
+/** Model on one line, dataset on the next: neither is shortened. */
+const label = (r: { model: string; dataset: string }): Label2 => ({ line1: r.model, line2: r.dataset });
+const byNumber = (a: string, b: string) => Number(a.slice(4)) - Number(b.slice(4));
 
 export function renderHtml(report: ExperimentReport): string {
   const models = [...new Set(report.results.map((r) => r.model))];
   const datasets = [...new Set(report.results.map((r) => r.dataset))];
+  // One colour per model in every chart, in the order the spec lists the models.
+  const colorOf = new Map([...report.manifest.models.map((m) => m.name), ...models].filter((m, i, all) => all.indexOf(m) === i).map((m, i) => [m, color(i)]));
   const find = (m: string, d: string) => report.results.find((r) => r.model === m && r.dataset === d);
   const metricChart = (key: "f1" | "mcc", title: string, min: number) =>
     barChart({
@@ -20,10 +25,11 @@ export function renderHtml(report: ExperimentReport): string {
       series: [
         ...models.map((m) => ({
           name: m,
+          color: colorOf.get(m),
           values: datasets.map((d) => find(m, d)?.metrics[key] ?? NaN),
           cis: datasets.map((d) => find(m, d)?.metrics[`${key}_ci`] ?? ([NaN, NaN] as [number, number])),
         })),
-        { name: "always-vulnerable", values: datasets.map((d) => report.baselines.find((b) => b.dataset === d && b.name === "always-vulnerable")?.metrics[key] ?? NaN) },
+        { name: "always-vulnerable", color: BASELINE_COLOR, values: datasets.map((d) => report.baselines.find((b) => b.dataset === d && b.name === "always-vulnerable")?.metrics[key] ?? NaN) },
       ],
     });
   const gapChart = report.gaps.length
@@ -33,23 +39,25 @@ export function renderHtml(report: ExperimentReport): string {
         groups: ["F1 gap", "MCC gap"],
         min: Math.min(-0.2, ...report.gaps.flatMap((g) => [g.f1_gap_ci[0], g.mcc_gap_ci[0]]).filter((x) => !Number.isNaN(x))),
         max: Math.max(0.4, ...report.gaps.flatMap((g) => [g.f1_gap_ci[1], g.mcc_gap_ci[1]]).filter((x) => !Number.isNaN(x))),
-        series: report.gaps.map((g) => ({ name: g.model, values: [g.f1_gap, g.mcc_gap], cis: [g.f1_gap_ci, g.mcc_gap_ci] })),
+        series: report.gaps.map((g) => ({ name: g.model, color: colorOf.get(g.model), values: [g.f1_gap, g.mcc_gap], cis: [g.f1_gap_ci, g.mcc_gap_ci] })),
       })
     : "";
-  const cwes = [...new Set(report.results.flatMap((r) => Object.keys(r.per_cwe)))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const cwes = [...new Set(report.results.flatMap((r) => Object.keys(r.per_cwe)))].sort(byNumber);
   const heat = cwes.length
     ? heatmap({
         id: "per-cwe",
-        title: "Per-CWE F1 (exact CWE)",
-        rows: cwes,
-        columns: report.results.map((r) => label(r.model, r.dataset)),
+        title: "Per-CWE F1 (exact CWE; n = samples of that CWE)",
+        rows: cwes.map((c) => ({ label: c, hint: cweName(c) })),
+        columns: report.results.map(label),
         values: cwes.map((c) => report.results.map((r) => r.per_cwe[c]?.exact_f1 ?? NaN)),
+        counts: cwes.map((c) => report.results.map((r) => r.per_cwe[c]?.support ?? 0)),
       })
     : "";
+  const families = familyHeatmap(report.results, label);
   const latency = boxPlot(
     "latency",
-    "Latency per sample (concurrency 1, log scale)",
-    report.results.map((r) => ({ name: label(r.model, r.dataset), values: r.latency_samples_ms })),
+    "Latency per sample (concurrency 1, log scale; p50 beside each box)",
+    report.results.map((r) => ({ label: label(r), values: r.latency_samples_ms, color: colorOf.get(r.model) ?? color(0) })),
   );
   const m = report.manifest;
   return `<!doctype html>
@@ -69,6 +77,7 @@ ${metricChart("mcc", "MCC by model and dataset (95% bootstrap CI)", -0.2)}
 <p class="note">The last bar of each group is the always-vulnerable baseline: F1 alone can look good by flagging everything, while its MCC is 0.</p>
 ${gapChart ? `<h2>Python → JavaScript</h2>${gapChart}` : ""}
 ${heat ? `<h2>Per CWE</h2>${heat}` : ""}
+${families ? `<h2>Per CWE family</h2><p class="note">A family is a target CWE with the target CWEs under it (e.g. CWE-77 holds CWE-78): a prediction anywhere in the gold CWE's family counts as right.</p>${families}` : ""}
 <h2>Latency</h2>
 ${latency}
 ${renderMarkdownTablesAsHtml(report)}

@@ -1,7 +1,13 @@
 // report.md: the tables a paper would print, plus the console table printed by `cwescope experiment`.
-import type { ExperimentReport } from "../../eval/reportTypes.js";
+import type { ExperimentReport, PerCweRow } from "../../eval/reportTypes.js";
 import { wilsonInterval } from "../../eval/wilsonInterval.js";
 import { fmt, fmtCi, fmtMs, fmtP, fmtPercentile, PERCENTILE_NOTE } from "./numbers.js";
+
+const byNumber = (a: string, b: string) => Number(a.slice(4)) - Number(b.slice(4));
+
+/** "0.58 / 0.75 (n=12 / 18)": exact and family F1, each with its n; reports without family n show one n. */
+const perCweCell = (row: PerCweRow | undefined): string =>
+  !row ? "–" : `${fmt(row.exact_f1, 2)} / ${fmt(row.family_f1, 2)} (n=${row.support}${row.family_support === undefined ? "" : ` / ${row.family_support}`})`;
 
 function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
@@ -98,14 +104,30 @@ export function renderMarkdown(report: ExperimentReport): string {
     PERCENTILE_NOTE,
     "",
   );
-  const cwes = [...new Set(report.results.flatMap((r) => Object.keys(r.per_cwe)))].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  const cwes = [...new Set(report.results.flatMap((r) => Object.keys(r.per_cwe)))].sort(byNumber);
   if (cwes.length) {
     out.push("## Per-CWE F1 (exact / family)", "");
     out.push(
       table(
         ["CWE", ...report.results.map((r) => `${r.model} · ${r.dataset}`)],
-        cwes.map((c) => [c, ...report.results.map((r) => (r.per_cwe[c] ? `${fmt(r.per_cwe[c].exact_f1, 2)} / ${fmt(r.per_cwe[c].family_f1, 2)} (${r.per_cwe[c].support})` : "–"))]),
+        cwes.map((c) => [c, ...report.results.map((r) => perCweCell(r.per_cwe[c]))]),
       ),
+      "",
+      "Each cell: exact F1 / family F1 (n of the CWE / n of its family). The family F1 counts a prediction anywhere in the gold CWE's family as right, so its n holds the family's other CWEs too.",
+      "",
+    );
+  }
+  const heads = [...new Set(report.results.flatMap((r) => Object.keys(r.per_family ?? {})))].sort(byNumber);
+  if (heads.length) {
+    const members = (h: string) => [...new Set(report.results.flatMap((r) => r.per_family?.[h]?.members ?? []))].sort(byNumber).join(", ");
+    out.push("## Per-family F1", "");
+    out.push(
+      table(
+        ["family", "gold CWEs", ...report.results.map((r) => `${r.model} · ${r.dataset}`)],
+        heads.map((h) => [h, members(h), ...report.results.map((r) => (r.per_family?.[h] ? `${fmt(r.per_family[h].f1, 2)} (n=${r.per_family[h].support})` : "–"))]),
+      ),
+      "",
+      "Gold and predicted CWEs mapped to their family head (the highest target CWE above them); n = samples whose gold CWE is in the family.",
       "",
     );
   }

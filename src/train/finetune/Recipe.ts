@@ -70,8 +70,16 @@ export const RecipeSchema = z
     hardware: z.strictObject({
       gpus: positiveInt,
       gpu_memory_gib: z.number().positive(),
-      /** `single`: the whole model on GPU 0; `device_map_auto`: blocks spread over the GPUs (one process). */
-      placement: z.enum(["single", "device_map_auto"]),
+      /**
+       * `single`: the whole model on GPU 0; `device_map_auto`: blocks spread over the GPUs (one process);
+       * `fsdp` / `deepspeed`: one process per GPU under `accelerate launch`, weights sharded (FSDP full-shard,
+       * DeepSpeed ZeRO-3); `ddp`: one process per device, each with the whole model (what CPU tests launch).
+       */
+      placement: z.enum(["single", "device_map_auto", "fsdp", "deepspeed", "ddp"]),
+      /** Nodes (machines) of an `accelerate launch` run; `gpus` is per node. Defaults to 1. */
+      nodes: positiveInt.optional(),
+      /** accelerate config (relative to the recipe) for fsdp / deepspeed / ddp. */
+      accelerate_config: z.string().min(1).optional(),
     }),
     output: z.strictObject({ dir: z.string().min(1) }),
     /** What the planner estimated; informational, the trainer ignores it. */
@@ -81,6 +89,9 @@ export const RecipeSchema = z
   .superRefine((r, ctx) => {
     if (r.method === "qlora" && !r.quantization) ctx.addIssue({ code: "custom", path: ["quantization"], message: "qlora needs a quantization section" });
     if (r.method === "lora" && r.quantization) ctx.addIssue({ code: "custom", path: ["quantization"], message: "lora trains on bf16 weights; remove quantization or use method: qlora" });
+    const launched = ["fsdp", "deepspeed", "ddp"].includes(r.hardware.placement);
+    if (launched && !r.hardware.accelerate_config) ctx.addIssue({ code: "custom", path: ["hardware", "accelerate_config"], message: `placement ${r.hardware.placement} needs accelerate_config (written by finetune plan)` });
+    if (!launched && (r.hardware.nodes ?? 1) > 1) ctx.addIssue({ code: "custom", path: ["hardware", "nodes"], message: "several nodes need placement fsdp or deepspeed" });
     if (r.hardware.gpus > 1 && r.hardware.placement === "single") ctx.addIssue({ code: "custom", path: ["hardware", "placement"], message: "several GPUs need placement: device_map_auto" });
   });
 export type Recipe = z.infer<typeof RecipeSchema>;

@@ -12,3 +12,7 @@ export * from "./planFinetune.js";
 export * from "./formatPlan.js";
 export * from "./trainerEvents.js";
 export * from "./launchTrainer.js";
+export * from "./runPython.js";
+export * from "./llamaCppTools.js";
+export * from "./convertAdapter.js";
+export * from "./accelerateConfig.js";

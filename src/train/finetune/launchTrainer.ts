@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { UserError } from "../../util/errors.js";
 import { PACKAGE_ROOT } from "../../version.js";
 import { parseTrainerEvent, type TrainerEvent } from "./trainerEvents.js";
+import { accelerateLaunchArgs } from "./accelerateConfig.js";
 
 export const TRAINER_SCRIPT = join(PACKAGE_ROOT, "trainer", "train.py");
 export const TRAINER_REQUIREMENTS = join(PACKAGE_ROOT, "trainer", "requirements.txt");
@@ -24,6 +25,8 @@ export interface LaunchOptions {
   signal?: AbortSignal;
   /** Extra environment for the trainer. */
   env?: NodeJS.ProcessEnv;
+  /** Start one process per GPU with `accelerate launch` (placement fsdp / deepspeed / ddp). */
+  accelerate?: { config: string; machineRank?: number; mainProcessIp?: string; mainProcessPort?: number; cpu?: boolean };
 }
 
 export interface LaunchResult {
@@ -36,7 +39,8 @@ export interface LaunchResult {
 export async function launchTrainer(options: LaunchOptions): Promise<LaunchResult> {
   const python = options.python ?? "python3";
   const script = options.script ?? TRAINER_SCRIPT;
-  const child = spawn(python, ["-u", script, "--recipe", options.recipe], {
+  const args = options.accelerate ? accelerateLaunchArgs({ ...options.accelerate, script, recipe: options.recipe }) : ["-u", script, "--recipe", options.recipe];
+  const child = spawn(python, args, {
     env: { ...process.env, PYTHONUNBUFFERED: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
     signal: options.signal,

@@ -7,6 +7,7 @@ import { estimateMemory, GIB, USABLE_FRACTION, type FinetuneMethod, type MemoryE
 import type { Recipe } from "./Recipe.js";
 import { estimateTime, type TimeEstimate } from "./timeEstimate.js";
 import { TOKEN_ESTIMATE_METHOD } from "./estimateTokens.js";
+import type { DistributedStrategy } from "./accelerateConfig.js";
 
 /** Micro-batch sizes tried, largest first. */
 export const MICRO_BATCH_CANDIDATES = [8, 4, 2, 1] as const;
@@ -19,8 +20,13 @@ export const DEFAULT_RANK = 16;
 export interface PlanOptions {
   /** Base model id, e.g. `llama-3.1-8b`. */
   base: string;
+  /** GPUs per node. */
   gpus: number;
   gpuMemoryGib: number;
+  /** Nodes of an `accelerate launch` run. Defaults to `1`. */
+  nodes?: number;
+  /** How several GPUs share the work: `fsdp` (default), `deepspeed`, or `device-map` (one process, blocks spread, one node). */
+  strategy?: DistributedStrategy | "device-map";
   /** Defaults to `"auto"`: LoRA when it fits (faster, no quantisation error), else QLoRA. */
   method?: "auto" | FinetuneMethod;
   /** The exported data (folder and manifest): sizes the sequence length, epochs and time, and fills `data:`. */
@@ -67,10 +73,15 @@ export function planFinetune(options: PlanOptions): FinetunePlan {
   const rank = options.rank ?? DEFAULT_RANK;
   const manifest = options.export?.manifest;
   const seqLen = chooseSeqLen(options, manifest);
+  const nodes = options.nodes ?? 1;
+  if (!(Number.isInteger(nodes) && nodes >= 1)) throw new UserError(`--nodes must be a positive integer (got ${nodes})`);
+  const totalGpus = options.gpus * nodes;
+  const strategy = totalGpus > 1 ? (options.strategy ?? "fsdp") : undefined;
+  if (nodes > 1 && strategy === "device-map") throw new UserError("--strategy device-map spreads one process over one machine's GPUs; several nodes need fsdp or deepspeed");
   const targets = [...LLAMA_LINEAR_MODULES];
   const check = (method: FinetuneMethod): MethodCheck => {
     for (const microBatch of MICRO_BATCH_CANDIDATES) {
-      const memory = estimateMemory({ model, method, rank, targetModules: targets, microBatch, seqLen: seqLen.value, gpus: options.gpus, gpuMemoryGib: options.gpuMemoryGib });
+      const memory = estimateMemory({ model, method, rank, targetModules: targets, microBatch, seqLen: seqLen.value, gpus: totalGpus, gpuMemoryGib: options.gpuMemoryGib });
       if (memory.fits || microBatch === 1) return { method, memory, microBatch };
     }
     throw new Error("unreachable");
@@ -84,9 +95,11 @@ export function planFinetune(options: PlanOptions): FinetunePlan {
   const small = params <= 13e9;
   const trainExamples = manifest?.splits.train.records;
   const epochs = options.epochs ?? (trainExamples === undefined || trainExamples < 1000 ? 3 : trainExamples < 10000 ? 2 : 1);
+  const launched = strategy === "fsdp" || strategy === "deepspeed";
+  const parallel = launched ? totalGpus : 1;
   const time = manifest
-    ? { estimate: estimateTime({ params, trainTokensPerEpoch: manifest.splits.train.tokens.total, valTokens: manifest.splits.val?.tokens.total ?? 0, epochs, method: chosen.method, gpuTflops: options.gpuTflops, mfu: options.mfu }), perMillionTokens: false }
-    : { estimate: estimateTime({ params, trainTokensPerEpoch: 1e6, valTokens: 0, epochs: 1, method: chosen.method, gpuTflops: options.gpuTflops, mfu: options.mfu }), perMillionTokens: true };
+    ? { estimate: estimateTime({ params, trainTokensPerEpoch: manifest.splits.train.tokens.total, valTokens: manifest.splits.val?.tokens.total ?? 0, epochs, method: chosen.method, gpuTflops: options.gpuTflops, mfu: options.mfu, parallel }), perMillionTokens: false }
+    : { estimate: estimateTime({ params, trainTokensPerEpoch: 1e6, valTokens: 0, epochs: 1, method: chosen.method, gpuTflops: options.gpuTflops, mfu: options.mfu, parallel }), perMillionTokens: true };
 
   const recipeDir = options.recipeFile ? dirname(options.recipeFile) : (options.export?.dir ?? ".");
   const rel = (path: string) => relative(recipeDir, path) || ".";
@@ -108,7 +121,8 @@ export function planFinetune(options: PlanOptions): FinetunePlan {
       max_grad_norm: 0.3,
       optimizer: chosen.method === "qlora" ? "paged_adamw_32bit" : "adamw_torch",
       micro_batch_size: chosen.microBatch,
-      gradient_accumulation_steps: Math.max(1, Math.ceil(EFFECTIVE_BATCH / chosen.microBatch)),
+      // Every launched process trains its own micro-batches: the effective batch counts them all.
+      gradient_accumulation_steps: Math.max(1, Math.ceil(EFFECTIVE_BATCH / (chosen.microBatch * parallel))),
       max_seq_len: seqLen.value,
       gradient_checkpointing: true,
       precision: "bf16",
@@ -123,7 +137,13 @@ export function planFinetune(options: PlanOptions): FinetunePlan {
       ...(options.export ? { manifest: rel(join(options.export.dir, "manifest.json")) } : {}),
     },
     eval: { max_new_tokens: (manifest?.splits.train.tokens.answer_max ?? 56) + 8, generate_limit: 200 },
-    hardware: { gpus: options.gpus, gpu_memory_gib: options.gpuMemoryGib, placement: options.gpus > 1 ? "device_map_auto" : "single" },
+    hardware: {
+      gpus: options.gpus,
+      gpu_memory_gib: options.gpuMemoryGib,
+      placement: launched ? strategy : totalGpus > 1 ? "device_map_auto" : "single",
+      ...(nodes > 1 ? { nodes } : {}),
+      ...(launched ? { accelerate_config: accelerateConfigName(model.id, chosen.method, strategy) } : {}),
+    },
     output: { dir: rel(join(options.export?.dir ?? ".", `adapter-${model.id}-${chosen.method}`)) },
     estimate: {
       memory_gib_per_gpu: { weights: gib(m.weights), adapters: gib(m.adapters), activations: gib(m.activations), overhead: gib(m.overhead), total: gib(m.total), usable: gib(m.usable) },
@@ -134,6 +154,11 @@ export function planFinetune(options: PlanOptions): FinetunePlan {
     notes: [`max_seq_len from ${seqLen.source === "data" ? "the exported data" : seqLen.source === "override" ? "--max-seq-len" : "the default (no --export)"}; token counts: ${TOKEN_ESTIMATE_METHOD}`],
   };
   return { model, method: chosen.method, recipe, memory: m, microBatch: chosen.microBatch, seqLen, time, checks };
+}
+
+/** The accelerate config's file name, beside the recipe. */
+export function accelerateConfigName(base: string, method: FinetuneMethod, strategy: DistributedStrategy): string {
+  return `accelerate-${base}-${method}-${strategy}.yaml`;
 }
 
 function chooseSeqLen(options: PlanOptions, manifest: ExportManifest | undefined): FinetunePlan["seqLen"] {

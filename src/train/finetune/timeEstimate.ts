@@ -29,6 +29,8 @@ export interface TimeInputs {
   gpuTflops?: number;
   /** Defaults to {@link DEFAULT_MFU}. */
   mfu?: number;
+  /** GPUs computing at once: 1 under device_map (blocks run in turn), all of them with FSDP / DeepSpeed. Defaults to 1. */
+  parallel?: number;
 }
 
 export interface TimeEstimate {
@@ -50,5 +52,5 @@ export function estimateTime(inputs: TimeInputs): TimeEstimate {
   const flops =
     (TRAIN_FLOPS_PER_PARAM_TOKEN * inputs.params * inputs.trainTokensPerEpoch + EVAL_FLOPS_PER_PARAM_TOKEN * inputs.params * inputs.valTokens) *
     inputs.epochs;
-  return { flops, seconds: flops / (gpuTflops * 1e12 * mfu * speedFactor), gpuTflops, mfu, speedFactor };
+  return { flops, seconds: flops / (gpuTflops * 1e12 * mfu * speedFactor * (inputs.parallel ?? 1)), gpuTflops, mfu, speedFactor };
 }

@@ -70,6 +70,26 @@ describe("runtimes and process libraries", () => {
   });
 });
 
+describe("tokens and response bodies", () => {
+  it("reads jose's decodeJwt as an unverified token and Koa's string body as markup", () => {
+    const jose = view("import * as jose from 'jose';\nexport function claims(token) {\n  return jose.decodeJwt(token);\n}", "javascript");
+    const koa = view("router.get('/hi', (ctx) => {\n  ctx.body = '<h1>' + ctx.request.query.name + '</h1>';\n});", "javascript");
+    expect(hitsOf(jose, "token-decode").length).toBe(1);
+    expect(flaggedCwes(koa, "html-output")).toContain("CWE-79");
+  });
+});
+
+describe("Python process and pickle entry points", () => {
+  it("flags pty.spawn and os.spawn* with input, and pandas pickles read from an upload", () => {
+    const pty = view("import pty, sys\ndef shell():\n    pty.spawn(sys.argv[1])", "python");
+    const spawn = view("import os, sys\ndef run():\n    os.spawnvp(os.P_WAIT, sys.argv[1], sys.argv[1:])", "python");
+    const pickle = view("import pandas as pd\nfrom flask import request\ndef load():\n    return pd.read_pickle(request.files['f'])", "python");
+    expect(hitsOf(pty, "spawn").some((h) => h.tainted)).toBe(true);
+    expect(hitsOf(spawn, "spawn").some((h) => h.tainted)).toBe(true);
+    expect(flaggedCwes(pickle, "deserialize")).toContain("CWE-502");
+  });
+});
+
 describe("templates and markup", () => {
   it("reads templates compiled from input as CWE-1336 and DOM bypasses as CWE-79", () => {
     const flask = view("from flask import request, render_template_string\ndef hello():\n    return render_template_string('Hello ' + request.args['name'])", "python");

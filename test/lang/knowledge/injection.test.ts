@@ -88,6 +88,15 @@ describe("prototype pollution (CWE-1321)", () => {
     for (const v of [merge, set]) expect(flaggedCwes(v, "prototype-pollution")).toContain("CWE-1321");
   });
 
+  it("flags a computed two-level assignment whose first key comes from input, and not once the key is checked", () => {
+    const open = view("app.post('/set', (req, res) => {\n  const { path, sub, value } = req.body;\n  config[path][sub] = value;\n  res.end();\n});", "javascript");
+    const checked = view("function put(obj, a, b, v) {\n  if (a === '__proto__' || a === 'constructor') return;\n  obj[a][b] = v;\n}", "javascript");
+    const literal = view("function put(obj, v) {\n  obj['x']['y'] = v;\n}", "javascript");
+    expect(flaggedCwes(open, "prototype-pollution")).toEqual(["CWE-1321"]);
+    expect(flaggedCwes(checked, "prototype-pollution")).toEqual([]);
+    expect(hitsOf(literal, "prototype-pollution")).toEqual([]);
+  });
+
   it("does not flag a merge of constants", () => {
     const js = view("const _ = require('lodash');\nfunction defaults() {\n  return _.merge({}, { a: 1 }, { b: 2 });\n}", "javascript");
     expect(flaggedCwes(js, "prototype-pollution")).toEqual([]);

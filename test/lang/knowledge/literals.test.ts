@@ -28,6 +28,11 @@ describe("hard-coded credentials", () => {
     expect(secrets(migration, "python")).toEqual([]);
   });
 
+  it("does not flag identifiers, options or regular expressions passed as arguments", () => {
+    expect(secrets("__all__ = ['standard_b64encode', 'encode_7or8bit']\nimport re\ndef clean(s):\n    return re.sub('[^a-zA-Z0-9_]', '_', s)", "python")).toEqual([]);
+    expect(secrets("const args = ['--depth=1', 'enable_SMTPUTF8', 'Debug|Win32', '2fa=none'];", "javascript")).toEqual([]);
+  });
+
   it("does not flag cookie or header names passed beside their values", () => {
     const servlet = "app.get('/t', (req, res) => {\n  res.cookie('BenchmarkTest00042', req.query.v);\n  res.setHeader('XRequestId2024', id);\n  res.end();\n});";
     expect(secrets(servlet, "javascript")).toEqual([]);

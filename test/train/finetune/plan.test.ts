@@ -135,7 +135,21 @@ describe("planFinetune", () => {
     expect(() => planFinetune({ base: "llama-3.1-8b", gpus: 1, gpuMemoryGib: 16, method: "lora" })).toThrow(/QLoRA \(4-bit\) fits here/);
     const multi = planFinetune({ base: "llama-3.1-70b", gpus: 4, gpuMemoryGib: 80 });
     expect(multi.method).toBe("lora");
-    expect(multi.recipe.hardware.placement).toBe("device_map_auto");
+    expect(multi.recipe.hardware).toMatchObject({ placement: "fsdp", accelerate_config: "accelerate-llama-3.1-70b-lora-fsdp.yaml" });
+    expect(planFinetune({ base: "llama-3.1-70b", gpus: 4, gpuMemoryGib: 80, strategy: "device-map" }).recipe.hardware.placement).toBe("device_map_auto");
+  });
+
+  it("several GPUs and nodes: data parallel divides the time and the accumulation, device-map does neither", () => {
+    const one = planFinetune({ base: "llama-3.1-8b", gpus: 1, gpuMemoryGib: 80, maxSeqLen: 1024 });
+    const eight = planFinetune({ base: "llama-3.1-8b", gpus: 8, gpuMemoryGib: 80, maxSeqLen: 1024 });
+    const sixteen = planFinetune({ base: "llama-3.1-8b", gpus: 8, nodes: 2, gpuMemoryGib: 80, maxSeqLen: 1024, strategy: "deepspeed" });
+    const spread = planFinetune({ base: "llama-3.1-8b", gpus: 8, gpuMemoryGib: 80, maxSeqLen: 1024, strategy: "device-map" });
+    expect(eight.time.estimate.seconds).toBeCloseTo(one.time.estimate.seconds / 8, 6);
+    expect(sixteen.time.estimate.seconds).toBeCloseTo(one.time.estimate.seconds / 16, 6);
+    expect(spread.time.estimate.seconds).toBeCloseTo(one.time.estimate.seconds, 6);
+    expect(eight.recipe.training.gradient_accumulation_steps).toBe(1); // 8 × micro-batch 8 ≥ 16 examples per step
+    expect(sixteen.recipe.hardware).toMatchObject({ gpus: 8, nodes: 2, placement: "deepspeed", accelerate_config: "accelerate-llama-3.1-8b-lora-deepspeed.yaml" });
+    expect(() => planFinetune({ base: "llama-3.1-8b", gpus: 8, nodes: 2, gpuMemoryGib: 80, strategy: "device-map" })).toThrow(/several nodes need fsdp or deepspeed/);
   });
 
   it("rejects nonsense hardware and unknown models", () => {

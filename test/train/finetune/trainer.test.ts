@@ -40,7 +40,7 @@ describe.skipIf(!hasPython)("trainer (python3 found)", () => {
       encoding: "utf8",
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", CWESCOPE_EXPORT_CHAT: chat, CWESCOPE_EXPORT_ALPACA: alpaca },
     });
-    expect(r.stderr).toMatch(/Ran 7 tests/);
+    expect(r.stderr).toMatch(/Ran 8 tests/);
     expect(r.stderr).not.toMatch(/\.\.\. skipped/);
     expect(r.status, r.stderr).toBe(0);
   });
@@ -59,7 +59,7 @@ describe.skipIf(!hasPython)("trainer (python3 found)", () => {
     await writeRecipe(file, plan.recipe, []);
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
-      expect((await cli(["-q", "finetune", "run", file])).code).toBe(2);
+      expect((await cli(["-q", "finetune", "run", file, "--python", "python3"])).code).toBe(2);
       const text = stderr.mock.calls.map((c) => String(c[0])).join("");
       expect(text).toMatch(/the trainer needs the Python package "(torch|yaml)", which python3 cannot import/);
       expect(text).toContain("python3 -m pip install -r trainer/requirements.txt");

@@ -3,7 +3,12 @@ import type { KnowledgeFamily } from "../KnowledgeRows.js";
 
 export const auth: KnowledgeFamily = {
   family: "auth",
-  sinks: [{ callee: "jwt.decode", concept: "token-decode" }],
+  sinks: [
+    { callee: "jwt.decode", concept: "token-decode" },
+    { callee: "jsonwebtoken.decode", concept: "token-decode" },
+    // jose: decodeJwt reads the claims without checking the signature.
+    { callee: "jose.decodeJwt", concept: "token-decode" },
+  ],
   guards: [
     { callee: "**.digest", concept: "escape" },
     { callee: "crypto.timingSafeEqual", concept: "constant-time-compare", cleans: false },

@@ -43,6 +43,8 @@ export const express: KnowledgeFamily = {
     { callee: "h.redirect", concept: "redirect", args: [0] },
     { callee: "h.response", concept: "html-output", args: [0] },
   ],
+  // Koa sends a string body as text/html.
+  sinkProperties: [{ property: "ctx.body", concept: "html-output" }],
   guards: [
     { callee: "csurf", concept: "csrf", cleans: false },
     { callee: "csrf", concept: "csrf", cleans: false },

@@ -8,6 +8,8 @@ export const serialization: KnowledgeFamily = {
     { callee: "serialize.unserialize", concept: "deserialize" },
     { callee: "**.unserialize", concept: "deserialize" },
     { callee: "funcster.deepDeserialize", concept: "deserialize" },
+    // serialize-javascript with `unsafe: true` leaves `</script>` and friends unescaped in the output.
+    { callee: "serialize-javascript", concept: "html-output", args: [0], when: { keyword: "unsafe", value: /^true$/ } },
     { callee: "js-yaml.load", concept: "deserialize", args: [0], unless: { keyword: "schema", value: /SAFE|JSON|CORE|DEFAULT_SAFE/ } },
     { callee: "yaml.load", concept: "deserialize", args: [0], unless: { keyword: "schema", value: /SAFE|JSON|CORE/ } },
     { callee: "libxmljs.parseXml", concept: "xml-parse", when: { keyword: "noent", value: /^true$/ } },

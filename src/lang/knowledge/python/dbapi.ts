@@ -10,6 +10,7 @@ export const dbapi: KnowledgeFamily = {
     ...["fetch", "fetchrow", "fetchval", "executemany", "mogrify"].map((m) => ({ callee: `**.${m}`, concept: "sql" as const, args: [0], parameterisedAfter: 1 })),
     { callee: "sql.SQL", concept: "sql", args: [0] },
     { callee: "psycopg2.sql.SQL", concept: "sql", args: [0] },
+    { callee: "psycopg.sql.SQL", concept: "sql", args: [0] },
     { callee: "**.read_sql", concept: "sql", args: [0], parameterisedAfter: 2 },
   ],
   guards: [

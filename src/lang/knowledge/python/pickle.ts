@@ -14,6 +14,7 @@ export const pickle: KnowledgeFamily = {
     { callee: "shelve.open", concept: "deserialize" },
     { callee: "torch.load", concept: "deserialize", unless: { keyword: "weights_only", value: /^True$/ } },
     { callee: "joblib.load", concept: "deserialize" },
+    { callee: "pandas.read_pickle", concept: "deserialize", args: [0] },
     { callee: "numpy.load", concept: "deserialize", when: { keyword: "allow_pickle", value: /^True$/ } },
     // multiprocessing connections unpickle what they receive; only `authkey` keeps strangers out.
     { callee: "multiprocessing.connection.Listener", concept: "deserialize", args: [], unless: { keyword: "authkey", value: /./ } },

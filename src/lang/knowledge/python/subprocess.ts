@@ -16,6 +16,8 @@ export const subprocess: KnowledgeFamily = {
     ]),
     { callee: "asyncio.create_subprocess_exec", concept: "spawn" },
     { callee: "os.exec*", concept: "spawn" },
+    ...["spawnl", "spawnle", "spawnlp", "spawnv", "spawnve", "spawnvp", "posix_spawn", "posix_spawnp"].map((f) => ({ callee: `os.${f}`, concept: "spawn" as const })),
+    { callee: "pty.spawn", concept: "spawn", args: [0] },
   ],
   guards: [
     { callee: "shlex.quote", concept: "shell-quote" },

@@ -15,6 +15,25 @@ export function cacheKey(modelDigest: string, promptHash: string, recordHash: st
 // Loaded on first use: the native module costs every CLI start ~0.1 s, and only runs that cache need it.
 const require = createRequire(import.meta.url);
 
+/** How long an operation waits for another process's lock on the cache. */
+const BUSY_TIMEOUT_MS = 30_000;
+
+/** Run `fn`, retrying while SQLite says the database is busy or locked, up to `BUSY_TIMEOUT_MS`. */
+function retryBusy<T>(fn: () => T): T {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      return fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? "";
+      if (!code.startsWith("SQLITE_BUSY") && !code.startsWith("SQLITE_LOCKED")) throw err;
+      if (Date.now() > deadline) throw new Error(`prediction cache is locked by another process for over ${BUSY_TIMEOUT_MS / 1000} s`, { cause: err });
+      Atomics.wait(pause, 0, 0, wait);
+    }
+  }
+}
+
 export class PredictionCache {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement<[string], { prediction: string }>;
@@ -23,11 +42,15 @@ export class PredictionCache {
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
     const Sqlite = require("better-sqlite3") as typeof Database;
-    this.db = new Sqlite(file);
-    this.db.pragma("journal_mode = WAL");
+    // Several processes may open one cache at once (runs sharing an --out): wait for each other's locks.
+    this.db = new Sqlite(file, { timeout: BUSY_TIMEOUT_MS });
+    // Switching a fresh file to WAL can answer SQLITE_BUSY without consulting the busy timeout: retry it.
+    retryBusy(() => this.db.pragma("journal_mode = WAL"));
     this.db.pragma("synchronous = NORMAL");
-    this.db.exec(
-      "CREATE TABLE IF NOT EXISTS predictions (key TEXT PRIMARY KEY, model TEXT NOT NULL, prediction TEXT NOT NULL, created TEXT NOT NULL DEFAULT (datetime('now')))",
+    retryBusy(() =>
+      this.db.exec(
+        "CREATE TABLE IF NOT EXISTS predictions (key TEXT PRIMARY KEY, model TEXT NOT NULL, prediction TEXT NOT NULL, created TEXT NOT NULL DEFAULT (datetime('now')))",
+      ),
     );
     this.getStmt = this.db.prepare("SELECT prediction FROM predictions WHERE key = ?");
     this.putStmt = this.db.prepare("INSERT OR IGNORE INTO predictions (key, model, prediction) VALUES (?, ?, ?)");

@@ -1,6 +1,7 @@
 // Build a Prompt from its template text: `{{language}}` and `{{code}}` are the only placeholders.
 import { sha256 } from "../util/hash.js";
 import { fenceCode } from "./codeFence.js";
+import { neutraliseSpecialTokens } from "./specialTokens.js";
 import { stripComments } from "./stripComments.js";
 import type { AnswerConstraint, ChatMessage, ParseResult, Prompt, PromptAnswer, PromptInput, RenderOptions } from "./Prompt.js";
 
@@ -29,7 +30,7 @@ export function definePrompt(def: PromptDefinition): Prompt {
     constraint: def.constraint,
     maxAnswerChars: def.maxAnswerChars,
     render(input: PromptInput, options: RenderOptions = {}): ChatMessage[] {
-      const code = options.stripComments ? stripComments(input.code, input.language) : input.code;
+      const code = neutraliseSpecialTokens(options.stripComments ? stripComments(input.code, input.language) : input.code);
       const fenced = fenceCode(code, input.language, { numbered: def.numberLines });
       const fill = (text: string) => text.replace(/\{\{(language|code)\}\}/g, (_, key: string) => (key === "code" ? fenced : input.language));
       return [

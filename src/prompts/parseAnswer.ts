@@ -68,8 +68,7 @@ export function interpretJsonAnswer(obj: Record<string, unknown>): ParseResult {
     if (cwe === null && !/^\s*(?:none|null|n\/a|)\s*$/i.test(String(rawCwe ?? ""))) return unparsable(`"cwe" is ${clip(JSON.stringify(rawCwe), 40)}`, JSON.stringify(obj));
     vulnerable = cwe !== null;
   }
-  // "Not vulnerable" beside a named weakness contradicts itself.
-  if (!vulnerable && cwe !== null) return unparsable(`"vulnerable" is false but "cwe" is ${cwe}`, JSON.stringify(obj));
+  // The boolean is the verdict the JSON contract asks for; a CWE beside "false" is a detail, dropped (as lines are).
   const reason = typeof obj.reason === "string" ? obj.reason : typeof obj.explanation === "string" ? obj.explanation : undefined;
   return {
     ok: true,

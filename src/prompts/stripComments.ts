@@ -1,6 +1,9 @@
 // Comment removal that keeps every line where it was, so line numbers in answers still point at the input.
 
-/** Remove comments from Python or JavaScript/TypeScript code. Strings are kept; newlines are never removed. */
+/**
+ * Remove comments (and Python docstrings) from Python or JavaScript/TypeScript code. Other strings are kept;
+ * newlines are never removed.
+ */
 export function stripComments(code: string, language: string): string {
   const out = language === "python" ? stripPython(code) : stripCLike(code);
   return out.replace(/[ \t]+$/gm, "");
@@ -9,6 +12,7 @@ export function stripComments(code: string, language: string): string {
 function stripPython(code: string): string {
   let out = "";
   let i = 0;
+  let depth = 0;
   while (i < code.length) {
     const c = code[i];
     if (c === "#") {
@@ -16,14 +20,31 @@ function stripPython(code: string): string {
     } else if (c === '"' || c === "'") {
       const triple = code.startsWith(c.repeat(3), i);
       const end = scanString(code, i, triple ? c.repeat(3) : c, !triple);
-      out += code.slice(i, end);
+      // A docstring (a triple-quoted string standing alone as a statement) is prose: its lines stay, empty.
+      out += triple && isDocstring(code, out, end, depth) ? code.slice(i, end).replace(/[^\n]/g, "") : code.slice(i, end);
       i = end;
     } else {
+      if ("([{".includes(c)) depth++;
+      else if (")]}".includes(c) && depth > 0) depth--;
       out += c;
       i++;
     }
   }
   return out;
+}
+
+/**
+ * Whether a triple-quoted string is a statement of its own: outside brackets, first on its line, after a
+ * block header (`:`) or at the top of the file, with nothing but a comment after it on its line.
+ */
+function isDocstring(code: string, before: string, end: number, depth: number): boolean {
+  if (depth > 0) return false;
+  const lineStart = before.lastIndexOf("\n") + 1;
+  if (before.slice(lineStart).trim() !== "") return false;
+  const prior = before.slice(0, lineStart).trimEnd();
+  if (prior !== "" && !prior.endsWith(":")) return false;
+  const rest = code.slice(end, code.indexOf("\n", end) === -1 ? code.length : code.indexOf("\n", end));
+  return /^\s*(?:#.*)?$/.test(rest);
 }
 
 /** Index just past a string starting at `start` with delimiter `quote`; single-line strings stop at a newline. */

@@ -8,8 +8,11 @@ export const IGNORE_FILES = [".gitignore", ".cwescopeignore"] as const;
 
 interface Layer {
   base: string;
-  rules: Ignore;
+  /** One rule set per ignore file, in `IGNORE_FILES` order (a later file can re-include). */
+  files: Array<{ name: IgnoreFile; rules: Ignore }>;
 }
+
+export type IgnoreFile = (typeof IGNORE_FILES)[number];
 
 /** An immutable stack of ignore layers; `enter(dir)` returns the stack for a subdirectory. */
 export class IgnoreRules {
@@ -39,34 +42,39 @@ export class IgnoreRules {
 
   /** Add the ignore files found in `dir` (if any). */
   async enter(dir: string, useGitignore = true): Promise<IgnoreRules> {
-    let added: Ignore | undefined;
+    const files: Layer["files"] = [];
     for (const name of IGNORE_FILES) {
       if (name === ".gitignore" && !useGitignore) continue;
       const text = await readFile(join(dir, name), "utf8").catch(() => undefined);
-      if (text === undefined) continue;
-      added ??= ignore();
-      added.add(text);
+      if (text !== undefined) files.push({ name, rules: ignore().add(text) });
     }
-    return added ? new IgnoreRules([...this.layers, { base: dir, rules: added }]) : this;
+    return files.length ? new IgnoreRules([...this.layers, { base: dir, files }]) : this;
   }
 
   /** Whether an absolute path is ignored; later (deeper) layers can re-include with `!pattern`. */
   ignores(path: string, isDirectory: boolean): boolean {
-    let ignored = false;
+    return this.ignoredBy(path, isDirectory) !== undefined;
+  }
+
+  /** The ignore file (with its folder) whose rule leaves `path` out, or undefined when it is not ignored. */
+  ignoredBy(path: string, isDirectory: boolean): { file: IgnoreFile; dir: string } | undefined {
+    let by: { file: IgnoreFile; dir: string } | undefined;
     for (const layer of this.layers) {
       let rel = relative(layer.base, path);
       if (!rel || rel.startsWith("..")) continue;
       if (sep !== "/") rel = rel.split(sep).join("/");
-      const result = layer.rules.test(isDirectory ? rel + "/" : rel);
-      if (result.ignored) ignored = true;
-      else if (result.unignored) ignored = false;
+      for (const { name, rules } of layer.files) {
+        const result = rules.test(isDirectory ? rel + "/" : rel);
+        if (result.ignored) by = { file: name, dir: layer.base };
+        else if (result.unignored) by = undefined;
+      }
     }
-    return ignored;
+    return by;
   }
 }
 
 /** The nearest ancestor (or `dir`) holding a `.git` entry, or undefined. */
-async function gitTop(dir: string): Promise<string | undefined> {
+export async function gitTop(dir: string): Promise<string | undefined> {
   for (let d = dir; ; d = dirname(d)) {
     if (await stat(join(d, ".git")).then(() => true, () => false)) return d;
     if (dirname(d) === d) return undefined;

@@ -47,7 +47,7 @@ function atSink(file: FileFacts, unit: UnitFacts, f: PredictedFinding, model: st
   const cwe = parseCweId(f.cwe)!;
   const name = cweName(cwe);
   const endLine = Math.max(f.startLine, f.endLine);
-  const path = f.path.map((s): FindingStep => ({ line: s.line, kind: s.kind, text: inert(s.text), ...(s.note ? { note: inert(s.note) } : {}) }));
+  const path = f.path.map((s): FindingStep => ({ line: s.line, kind: s.kind, text: flat(s.text), ...(s.note ? { note: flat(s.note) } : {}) }));
   return finish(file, unit, {
     cwe,
     confidence: f.confidence,
@@ -58,7 +58,7 @@ function atSink(file: FileFacts, unit: UnitFacts, f: PredictedFinding, model: st
     concept: f.concept,
     message: whyOf({ ...f, path }, shortCweName(name)),
     path,
-    inferred: f.inferred.map(inert),
+    inferred: f.inferred.map(flat),
     model,
     // The sink's own text pins the finding: two weaknesses on one line differ by concept.
     fingerprintText: `${f.concept ?? ""}\0${normalisedLines(file.lines, f.startLine, endLine)}`,
@@ -74,7 +74,7 @@ function unitFinding(file: FileFacts, unit: UnitFacts, prediction: Prediction, f
   const where = unit.kind === "module" ? "module-level code" : `${unit.kind} ${unit.name}`;
   // Language models may explain their verdict (`reason`); scanned code is untrusted, so is this text: kept on one line.
   const said = [prediction.reason, prediction.explanation].find((x): x is string => typeof x === "string" && x.trim() !== "");
-  const why = said ? ` ${inert(said).slice(0, 500)}` : "";
+  const why = said ? ` ${flat(said).slice(0, 500)}` : "";
   return finish(file, unit, {
     cwe,
     confidence: prediction.confidence,
@@ -142,8 +142,8 @@ export function shortCweName(name: string): string {
   return /\('([^']+)'\)/.exec(name)?.[1] ?? name;
 }
 
-/** Text from scanned code or a model, on one line with control characters removed: it reaches terminals and logs. */
-export function inert(text: string): string {
+/** Text from scanned code or a model, on one line with control characters removed: it reaches terminals, logs and SARIF viewers. */
+function flat(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, " ").replace(/\s+/g, " ").trim();
 }

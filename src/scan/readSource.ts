@@ -16,10 +16,26 @@ export type SourceRead =
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const lenient = new TextDecoder("utf-8");
 
+/** Share of control bytes or undecodable text above which a file is data, not source (source has next to none). */
+const BINARY_SHARE = 0.01;
+
+/** Why the bytes look like data rather than text (control bytes, text that is not UTF-8), or null. */
+function binaryEvidence(bytes: Buffer): string | null {
+  const sample = bytes.subarray(0, 64 * 1024);
+  let control = 0;
+  for (const b of sample) if (b < 0x20 ? b !== 9 && b !== 10 && b !== 12 && b !== 13 : b === 0x7f) control++;
+  if (control > BINARY_SHARE * sample.length) return `${((100 * control) / sample.length).toFixed(1)} % control bytes`;
+  const text = lenient.decode(sample);
+  let bad = 0;
+  for (let i = text.indexOf("\ufffd"); i !== -1; i = text.indexOf("\ufffd", i + 1)) bad++;
+  return bad > BINARY_SHARE * text.length ? `${((100 * bad) / Math.max(1, text.length)).toFixed(1)} % of it is not UTF-8` : null;
+}
+
 export function readSource(path: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): SourceRead {
   let bytes: Buffer;
   try {
     const info = statSync(path);
+    if (!info.isFile()) return { ok: false, reason: "special", detail: "not a regular file (FIFO, socket or device): never read" };
     if (info.size > maxBytes) return { ok: false, reason: "too-large", detail: `${info.size} bytes > --max-file-bytes ${maxBytes}` };
     bytes = readFileSync(path);
   } catch (err) {
@@ -27,6 +43,8 @@ export function readSource(path: string, maxBytes: number = DEFAULT_MAX_FILE_BYT
   }
   if (bytes.length > maxBytes) return { ok: false, reason: "too-large", detail: `${bytes.length} bytes > --max-file-bytes ${maxBytes}` };
   if (bytes.includes(0)) return { ok: false, reason: "binary", detail: "contains NUL bytes" };
+  const binary = binaryEvidence(bytes);
+  if (binary) return { ok: false, reason: "binary", detail: binary };
   let lines = bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? 1 : 0;
   for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
   const average = bytes.length / Math.max(lines, 1);

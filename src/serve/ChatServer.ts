@@ -18,6 +18,12 @@ export interface ChatServerOptions {
   modelName?: string;
   /** Largest request body in bytes. Defaults to `4 MiB`. */
   maxBodyBytes?: number;
+  /** Largest code (all message text together) a request may send, in bytes; larger gets 413. Defaults to `1_000_000`. */
+  maxCodeBytes?: number;
+  /** Chat requests answered at once. Defaults to `4`. */
+  maxConcurrent?: number;
+  /** Chat requests waiting for a turn; beyond it a request gets 503 at once, and `/health` keeps answering. Defaults to `32`. */
+  maxQueue?: number;
   /** Called once per finished request (for logs). */
   onRequest?: (line: string) => void;
 }
@@ -34,6 +40,9 @@ class HttpError extends Error {
 
 export class ChatServer {
   private readonly server: Server;
+  /** Chat requests being answered, and those waiting for a turn (each resolves when its turn comes). */
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
   private readonly created = Math.floor(Date.now() / 1000);
   readonly modelName: string;
 
@@ -89,7 +98,34 @@ export class ChatServer {
   }
 
   private async chatCompletion(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const maxConcurrent = this.options.maxConcurrent ?? 4;
+    const maxQueue = this.options.maxQueue ?? 32;
+    // Full: refuse before reading the body, so a flood costs neither memory nor the event loop.
+    if (this.active + this.waiting.length >= maxConcurrent + maxQueue) {
+      res.setHeader("retry-after", "1");
+      // The body is left unread: the connection cannot serve another request.
+      res.setHeader("connection", "close");
+      throw new HttpError(503, `server busy: ${this.active} request(s) answered, ${this.waiting.length} waiting; retry later`, "server_busy");
+    }
     const body = parseBody(await readBody(req, this.options.maxBodyBytes ?? 4 * 1024 ** 2));
+    const maxCode = this.options.maxCodeBytes ?? 1_000_000;
+    const size = messagesOf(body).reduce((n, m) => n + Buffer.byteLength(m.content), 0);
+    if (size > maxCode) throw new HttpError(413, `messages hold ${size} bytes of text, over this server's ${maxCode}`);
+    let gone = false;
+    res.on("close", () => (gone = true));
+    if (this.active >= maxConcurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      // A client that left while its request waited is not answered at all.
+      if (gone) return;
+      await this.answerChat(body, res);
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async answerChat(body: ChatCompletionBody, res: ServerResponse): Promise<void> {
     if (body.model !== this.modelName) throw new HttpError(404, `model "${body.model}" not found; this server serves "${this.modelName}"`, "model_not_found");
     const abort = new AbortController();
     res.on("close", () => !res.writableFinished && abort.abort(new Error("client went away")));

@@ -41,6 +41,8 @@ export interface TinyGgufOptions {
   chatTemplate?: string | false;
   /** Scale of the uniform random weights. Defaults to `0.5`. */
   weightScale?: number;
+  /** Byte values whose `<0xXX>` token the vocabulary leaves out (a broken vocabulary). Defaults to none. */
+  omitByteTokens?: number[];
 }
 
 export interface TinyGgufInfo {
@@ -59,10 +61,11 @@ const enum T { U32 = 4, I32 = 5, F32 = 6, BOOL = 7, STRING = 8, ARRAY = 9 }
 type Kv = [key: string, type: T, value: unknown, itemType?: T];
 
 /** The vocabulary: pieces, scores and token types (1 normal, 2 unknown, 3 control, 6 byte). */
-export function tinyVocabulary(): { tokens: string[]; scores: number[]; types: number[] } {
+export function tinyVocabulary(omitBytes: readonly number[] = []): { tokens: string[]; scores: number[]; types: number[] } {
   const tokens = ["<unk>", "<s>", "</s>"];
   const types = [2, 3, 3];
   for (let b = 0; b < 256; b++) {
+    if (omitBytes.includes(b)) continue;
     tokens.push(`<0x${b.toString(16).toUpperCase().padStart(2, "0")}>`);
     types.push(6);
   }
@@ -152,7 +155,7 @@ export function buildTinyGguf(options: TinyGgufOptions = {}): Buffer {
   const nFf = options.feedForward ?? 2 * nEmbd;
   const headDim = nEmbd / heads;
   if (!Number.isInteger(headDim) || heads % kvHeads !== 0) throw new Error("tiny GGUF: embedding must divide by heads, heads by kvHeads");
-  const vocab = tinyVocabulary();
+  const vocab = tinyVocabulary(options.omitByteTokens);
   const nVocab = vocab.tokens.length;
   const imEnd = vocab.tokens.indexOf("<|im_end|>");
 

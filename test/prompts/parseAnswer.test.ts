@@ -59,7 +59,7 @@ const TABLE: Array<[typeof json, string, Expected]> = [
   [study, '{"vulnerable": true, "cwe": "CWE-', "unparsable"],
   [binary, '{"vulnerable": fal', "unparsable"],
   [json, '{"vulnerable": "maybe", "cwe": "CWE-89"}', "unparsable"],
-  [json, '{"vulnerable": false, "cwe": "CWE-89"}', "unparsable"],
+  [json, '{"vulnerable": false, "cwe": "CWE-89"}', { vulnerable: false, cwe: null }],
   [json, '{"cwe": "SQL injection, probably"}', "unparsable"],
   [json, "The code is vulnerable to CWE-89.", { vulnerable: true, cwe: "CWE-89" }],
   [json, "No vulnerabilities found.", { vulnerable: false, cwe: null }],

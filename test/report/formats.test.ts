@@ -108,6 +108,20 @@ describe("text format", () => {
     expect(out).not.toContain("\x1b[");
   });
 
+  it("keeps untrusted text inert: a model's reason, a file name or a suppression reason cannot drive the terminal", () => {
+    const f = result.findings[0];
+    const hostile: ScanResult = {
+      ...result,
+      findings: [{ ...f, file: "app/\x1b[2Jevil\r.py", message: "SQL \x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x9b31m\u202egnp.exe", suppression: { line: 1, cwes: [], reason: "ok\x1b[8m" } }],
+      notes: [{ path: "x.py", note: "model-error", detail: "reason: \x1b[41mred\x07" }],
+    };
+    const out = formats.text.render(hostile);
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
+    expect(out).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(out).toContain("SQL \\u{1b}]8;;https://evil.example\\u{7}click");
+    expect(out).toContain("app/\\u{1b}[2Jevil\\u{d}.py");
+  });
+
   it("colours only when asked", () => {
     expect(formats.text.render(result, { color: true })).toContain("\x1b[");
   });

@@ -41,7 +41,7 @@ beforeAll(async () => {
   await writeFile(join(tree, "app.py"), "import os\n\ndef run(name):\n    os.system('ls ' + name)\n");
   await writeFile(join(tree, "server.js"), "app.get('/x', (req, res) => eval(req.query.p));\n");
   const spec = (model: string, path: string) =>
-    `name: private\nseed: 1\nconcurrency: 1\nmodels:\n  - id: ${model}\n    options: {threads: 1, contextSize: 1024}\ndatasets:\n  - name: d\n    path: ${path}\nmetrics: {bootstrap: 10}\nlatency: {warmup: 0, samples: 1, throughput_samples: 0}\n`;
+    `name: private\nseed: 1\nconcurrency: 1\nmodels:\n  - id: ${model}\n    options: {threads: 1, contextSize: 4096}\ndatasets:\n  - name: d\n    path: ${path}\nmetrics: {bootstrap: 10}\nlatency: {warmup: 0, samples: 1, throughput_samples: 0}\n`;
   await writeFile(join(dir, "embedded.yaml"), spec("embedded", data));
   await writeFile(join(dir, "gguf.yaml"), spec(`llamacpp:${gguf}`, small));
 });

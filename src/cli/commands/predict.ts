@@ -9,6 +9,7 @@ import { checkOutputFile, writeJsonlAtomic } from "../../util/atomicWrite.js";
 import { CliError, EXIT } from "../errors.js";
 import { embeddedThreshold, intOption } from "../intOption.js";
 import { action, type ProgramState } from "../program.js";
+import { addStripCommentsOption, addTimeoutOption, timeoutOption } from "../reliabilityOptions.js";
 
 interface PredictOpts {
   model: string;
@@ -19,6 +20,8 @@ interface PredictOpts {
   apiKeyEnv?: string;
   prompt?: string;
   threshold?: string;
+  timeout?: string;
+  stripComments?: boolean;
 }
 
 /** Run a detector over records; failures come back as predictions with `error`. Order follows `records`. */
@@ -39,7 +42,7 @@ export async function predictRecords(detector: Detector, records: readonly Datas
 }
 
 export function registerPredict(program: Command, state: ProgramState): void {
-  program
+  const command = program
     .command("predict")
     .description("write one prediction per dataset record (JSONL, same order)")
     .requiredOption("--model <id>", "model id: embedded, embedded:<path>, llamacpp:<gguf>, openai:<model>")
@@ -49,8 +52,10 @@ export function registerPredict(program: Command, state: ProgramState): void {
     .option("--base-url <url>", "OpenAI-compatible server (openai: ids)")
     .option("--api-key-env <NAME>", "environment variable holding the server's API key (never the key itself)")
     .option("--prompt <id>", "prompt template for language models: chat-json-v2 (default), study-instruction-v2, study-instruction-v1, chat-json-v1, dozono-binary-v1")
-    .option("--threshold <p>", "embedded model: the calibrated score (0-1) a unit needs to be flagged (default: the model's own)")
-    .action(
+    .option("--threshold <p>", "embedded model: the calibrated score (0-1) a unit needs to be flagged (default: the model's own)");
+  addTimeoutOption(command);
+  addStripCommentsOption(command);
+  command.action(
       action(state, async (ctx, opts: PredictOpts) => {
         const concurrency = intOption(opts.concurrency, "--concurrency");
         // Checked before any inference: a run must not end by failing to write what it computed.
@@ -58,7 +63,7 @@ export function registerPredict(program: Command, state: ProgramState): void {
         const records = await loadJsonl(opts.input, DatasetRecordSchema);
         if (!records.length) throw new CliError(`${opts.input}: no records`);
         const threshold = embeddedThreshold(opts.threshold, opts.model);
-        const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt, threshold });
+        const detector = await createDetector(opts.model, { concurrency, baseUrl: opts.baseUrl, apiKeyEnv: opts.apiKeyEnv, prompt: opts.prompt, threshold, timeoutMs: timeoutOption(opts.timeout), stripComments: opts.stripComments });
         try {
           await detector.preflight();
           const predictions = await predictRecords(detector, records, concurrency);

@@ -4,6 +4,7 @@ import { Option, type Command } from "commander";
 import cliProgress from "cli-progress";
 import type { SeverityLevel } from "../../cwe/catalog.js";
 import { formats, isFormatName } from "../../report/formats/index.js";
+import { inert } from "../../report/formats/text.js";
 import { filterByBaseline, readBaseline, writeBaseline } from "../../scan/baseline.js";
 import { scanExitCode, SEVERITY_LEVELS } from "../../scan/exitCode.js";
 import type { ScanResult } from "../../scan/Finding.js";
@@ -16,6 +17,7 @@ import { scanPlan } from "../scanSettings.js";
 import { CliError, EXIT } from "../errors.js";
 import { useColor } from "../log.js";
 import { parseModelId } from "../../models/registry.js";
+import { addStripCommentsOption, addTimeoutOption, timeoutOption } from "../reliabilityOptions.js";
 import { action, type ProgramState } from "../program.js";
 
 /** The flags read here; the settings a configuration file can also give are read through scanPlan(). */
@@ -27,12 +29,14 @@ interface ScanFlags {
   writeBaseline?: string;
   showConfig?: boolean;
   progress: boolean;
+  timeout?: string;
+  stripComments: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerScan(program: Command, state: ProgramState): void {
-  program
+  const command = program
     .command("scan")
     .description("scan Python, JavaScript and TypeScript files for CWE weaknesses")
     .argument("[paths...]", "files and directories to scan (default: the configuration's paths)")
@@ -63,7 +67,11 @@ export function registerScan(program: Command, state: ProgramState): void {
     .option("--diff-base <ref>", "report only findings on lines changed since the merge base of <ref> and HEAD (pull requests)")
     .option("--config <file>", "configuration file to read instead of looking for .cwescope.yml, pyproject.toml or package.json")
     .option("--no-config", "read no configuration file")
-    .option("--show-config", "print the effective settings and where each came from, then exit")
+    .option("--show-config", "print the effective settings and where each came from, then exit");
+  addTimeoutOption(command);
+  // Comments are attacker-written text: language models see the code without them unless asked.
+  addStripCommentsOption(command, true);
+  command
     .action(
       action(state, async (ctx, args: string[], flags: ScanFlags, command: Command) => {
         const plan = await scanPlan(command, args);
@@ -105,7 +113,7 @@ export function registerScan(program: Command, state: ProgramState): void {
             triageThreshold: v["triage-threshold"],
             concurrency: v.concurrency,
             jobs: v.jobs,
-            detectorOptions: { baseUrl: v["base-url"], apiKeyEnv: v["api-key-env"], concurrency: v.concurrency, threshold },
+            detectorOptions: { baseUrl: v["base-url"], apiKeyEnv: v["api-key-env"], concurrency: v.concurrency, threshold, timeoutMs: timeoutOption(flags.timeout), stripComments: flags.stripComments },
             lineHashes: format.wantsLineHashes ?? false,
             onProgress: progress.update,
           });
@@ -135,7 +143,7 @@ export function registerScan(program: Command, state: ProgramState): void {
         if (flags.output) await writeFileAtomic(flags.output, report);
         else ctx.stdout.write(report);
         if (!toStdout || flags.format !== "text") ctx.log.info(oneLineSummary(result));
-        for (const s of result.skipped.filter((k) => k.incomplete)) ctx.log.warn(`not scanned: ${s.path}: ${s.reason} (${s.detail})`);
+        for (const s of result.skipped.filter((k) => k.incomplete)) ctx.log.warn(`not scanned: ${inert(s.path)}: ${s.reason} (${inert(s.detail)})`);
         if (ctx.log.verbosity === "verbose") for (const line of verboseLines(result)) ctx.log.debug(line);
 
         const code = scanExitCode(result, { failOn: v["fail-on"] as SeverityLevel | "any", allowIncomplete: v["allow-incomplete"] });

@@ -4,6 +4,7 @@ import { createDetector } from "../../models/registry.js";
 import { ChatServer } from "../../serve/index.js";
 import { CliError, EXIT } from "../errors.js";
 import { intOption, optionalIntOption } from "../intOption.js";
+import { addTimeoutOption, timeoutOption } from "../reliabilityOptions.js";
 import { action, type ProgramState } from "../program.js";
 
 interface ServeFlags {
@@ -17,10 +18,13 @@ interface ServeFlags {
   contextSize?: string;
   baseUrl?: string;
   apiKeyEnv?: string;
+  maxQueue: string;
+  maxCodeBytes: string;
+  timeout?: string;
 }
 
 export function registerServe(program: Command, state: ProgramState): void {
-  program
+  const command = program
     .command("serve")
     .description("serve a model over the OpenAI chat API (/v1/models, /v1/chat/completions, /health)")
     .requiredOption("-m, --model <id>", "model id: embedded, embedded:<path>, llamacpp:<path.gguf>, openai:<model>")
@@ -33,7 +37,10 @@ export function registerServe(program: Command, state: ProgramState): void {
     .option("--context-size <n>", "context size per sequence (llamacpp)")
     .option("--base-url <url>", "upstream server, for openai:<model>")
     .option("--api-key-env <NAME>", "environment variable holding the upstream API key")
-    .action(
+    .option("--max-queue <n>", "chat requests waiting for a turn; beyond it, 503 at once", "32")
+    .option("--max-code-bytes <n>", "largest message text a request may send (413 beyond)", "1000000");
+  addTimeoutOption(command, "an upstream answer may take, retries included");
+  command.action(
       action(state, async (ctx, flags: ServeFlags) => {
         const port = intOption(flags.port, "--port", 0);
         const detector = await createDetector(flags.model, {
@@ -43,8 +50,9 @@ export function registerServe(program: Command, state: ProgramState): void {
           contextSize: optionalIntOption(flags.contextSize, "--context-size", 64),
           baseUrl: flags.baseUrl,
           apiKeyEnv: flags.apiKeyEnv,
+          timeoutMs: timeoutOption(flags.timeout),
         });
-        const server = new ChatServer(detector, { host: flags.host, port, modelName: flags.name, onRequest: (line) => ctx.log.debug(line) });
+        const server = new ChatServer(detector, { host: flags.host, port, modelName: flags.name, maxConcurrent: optionalIntOption(flags.concurrency, "--concurrency"), maxQueue: intOption(flags.maxQueue, "--max-queue", 0), maxCodeBytes: intOption(flags.maxCodeBytes, "--max-code-bytes"), onRequest: (line) => ctx.log.debug(line) });
         let url: string;
         try {
           url = await server.listen();

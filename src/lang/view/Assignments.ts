@@ -54,9 +54,12 @@ export class Assignments {
     const made = factory && values.match(this.compiled.moduleFactories, factory)[0];
     if (made) {
       // `audit = logging.getLogger("audit")`: the name is that module, in its function or its file.
-      if (depth) bindings.shadow([values.src(left)], [made.module]);
+      // The factory says what the name holds, whatever it is called: `session = requests.Session()` is a
+      // requests session even though a parameter named `session` is trusted by its name.
+      if (depth) bindings.shadow([values.src(left)], [made.module], undefined, true);
       else bindings.aliases.set(values.src(left), [made.module]);
     }
+    if (!made && left.type === "identifier" && right.type === "attribute") this.memberAlias(left, right, depth);
     if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {
       // A module bound in a function is that module only (`const log = require("./logging")` is no `log.info` rule).
       const p = values.path(right);
@@ -77,6 +80,22 @@ export class Assignments {
     const parts = !augmented && PATTERNS.has(left.type) && SEQUENCES.has(right.type) ? pairs(namedChildren(left), namedChildren(right)) : undefined;
     if (parts) for (const [l, r] of parts) this.bind(node, l, r, this.taints.taint(r), false);
     else this.bind(node, left, right, taint, augmented);
+  }
+
+  /**
+   * `gen = rsa.generate_private_key`, `run = subprocess.run`: a name bound to a member of an imported module
+   * reads as that member when it is called: a member of an imported name, or a sink's own path (`import
+   * subprocess` binds no alias). `f = self.handler` or a local's member is no alias.
+   */
+  private memberAlias(left: SyntaxNode, right: SyntaxNode, depth: number): void {
+    const raw = this.values.path(right, false);
+    if (raw.length < 2) return;
+    const module = this.bindings.aliases.get(raw[0]);
+    const local = this.bindings.env.has(raw[0]) || this.bindings.assigned.has(raw[0]);
+    const member = module ? [...module, ...raw.slice(1)] : !local && this.compiled.sinks.match(raw).length ? raw : undefined;
+    if (!member || member[0] === OPAQUE || member[0] === PARAM) return;
+    if (depth) this.bindings.shadow([this.values.src(left)], member);
+    else this.bindings.aliases.set(this.values.src(left), member);
   }
 
   /** `items.append(q)`, `parts.push(q)`, `Object.assign(target, q)`: the receiver now holds what was added. */

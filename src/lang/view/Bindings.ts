@@ -84,12 +84,12 @@ export class Bindings {
   }
 
   /**
-   * Rebinds each name the table does not trust to `alias`, noting in `restore` how to put it back (by default
-   * the function's shadowed names).
+   * Rebinds each name the table does not trust (or, with `evenTrusted`, every name) to `alias`, noting in
+   * `restore` how to put it back (by default the function's shadowed names).
    */
-  shadow(names: string[], alias: string[], restore: Shadowed[] = this.shadowed): void {
+  shadow(names: string[], alias: string[], restore: Shadowed[] = this.shadowed, evenTrusted = false): void {
     for (const name of names) {
-      if (this.trustedByName(name)) continue;
+      if (!evenTrusted && this.trustedByName(name)) continue;
       restore.push(this.saved(name));
       this.rebind(name, alias);
     }

@@ -110,7 +110,7 @@ export function judge(model: EmbeddedModel, candidates: readonly Candidate[]): P
     const key = `${hit.line}:${hit.column}:${cwe}`;
     const confidence = round(score);
     if ((findings.get(key)?.confidence ?? -1) >= confidence) continue;
-    findings.set(key, { cwe, confidence, startLine: hit.line, startColumn: hit.column, endLine: hit.endLine, endColumn: hit.endColumn, concept: hit.concept, path: hit.path.map((step) => ({ ...step })), inferred: [...hit.inferred] });
+    findings.set(key, { cwe, confidence, startLine: hit.line, startColumn: hit.column, endLine: hit.endLine, endColumn: hit.endColumn, concept: hit.concept, sources: [...hit.sources], kinds: [...hit.kinds], path: hit.path.map((step) => ({ ...step })), inferred: [...hit.inferred] });
     for (const l of hit.lines) lines.add(l);
   }
   const located = [...findings.values()].sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn || a.cwe.localeCompare(b.cwe));

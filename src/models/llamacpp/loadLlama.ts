@@ -2,6 +2,7 @@
 import { availableParallelism } from "node:os";
 import { stat } from "node:fs/promises";
 import { UserError } from "../../util/errors.js";
+import { checkVocabulary } from "./checkVocabulary.js";
 import type { Llama, LlamaModel } from "node-llama-cpp";
 
 export interface LlamaRuntimeOptions {
@@ -51,6 +52,7 @@ export async function loadModel(path: string, options: LlamaRuntimeOptions = {})
   let model = models.get(path);
   if (!model) {
     model = (async () => {
+      await checkVocabulary(path);
       const llama = await loadLlama(options);
       try {
         return await llama.loadModel({ modelPath: path, gpuLayers: options.gpu ? "auto" : 0 });

@@ -18,7 +18,10 @@ export interface ChatClientOptions {
   baseUrl: string;
   model: string;
   apiKey?: string;
-  /** Per-attempt limit in milliseconds, first byte to last. Defaults to `120000`. */
+  /**
+   * Limit for one chat call in milliseconds, retries and their waits included: a hung or failing endpoint
+   * costs a sample at most this long. Defaults to `120000`.
+   */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   structured?: StructuredMode;
@@ -49,6 +52,16 @@ export interface ChatAnswer {
   fingerprint?: string;
 }
 
+/** Most answer characters `maxTokens` tokens can carry (a token is at most a few dozen characters). */
+export function responseCharBound(maxTokens: number): number {
+  return 4096 + 32 * maxTokens;
+}
+
+/** Most response bytes read for `maxTokens` tokens: one event per token, each with its JSON envelope. */
+export function responseByteBound(maxTokens: number): number {
+  return 64 * 1024 + 2048 * maxTokens;
+}
+
 export class ChatClient {
   readonly sdk: OpenAI;
   private readonly retry: RetryPolicy;
@@ -70,15 +83,19 @@ export class ChatClient {
 
   async chat(call: ChatCall): Promise<ChatAnswer> {
     const started = performance.now();
+    const deadline = started + this.timeoutMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        const answer = await this.attempt(call);
+        const answer = await this.attempt(call, deadline - performance.now());
         return { ...answer, latencyMs: performance.now() - started, attempts: attempt + 1 };
       } catch (err) {
         if (call.signal?.aborted) throw call.signal.reason;
         if (this.downgrade(err)) continue;
         if (!isRetryable(err) || attempt >= this.retry.maxRetries) throw err;
-        await sleep(retryDelayMs(err, attempt, this.retry), call.signal);
+        // Retries are paid from the same budget: a wait that would outlast it ends the call now.
+        const wait = retryDelayMs(err, attempt, this.retry);
+        if (performance.now() + wait >= deadline) throw err;
+        await sleep(wait, call.signal);
       }
     }
   }
@@ -113,10 +130,10 @@ export class ChatClient {
     return body;
   }
 
-  private async attempt(call: ChatCall): Promise<Omit<ChatAnswer, "latencyMs" | "attempts">> {
-    // One controller per attempt: the per-attempt timeout and the caller's signal both abort it.
+  private async attempt(call: ChatCall, budgetMs: number): Promise<Omit<ChatAnswer, "latencyMs" | "attempts">> {
+    // One controller per attempt: what is left of the call's time budget and the caller's signal both abort it.
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new TimeoutError(`no complete answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    const timer = setTimeout(() => abort.abort(new TimeoutError(`no complete answer within ${this.timeoutMs} ms`)), Math.max(0, budgetMs));
     const forward = () => abort.abort(call.signal!.reason);
     call.signal?.addEventListener("abort", forward, { once: true });
     const started = performance.now();
@@ -130,6 +147,8 @@ export class ChatClient {
     try {
       // The SDK builds the request and turns HTTP errors into typed errors; the stream is read here.
       const response = await this.sdk.chat.completions.create(this.body(call) as never, { signal: abort.signal }).asResponse();
+      // A response is read only up to a bound its max_tokens implies: a runaway stream cannot fill memory.
+      const maxChars = responseCharBound(call.maxTokens);
       done = await readSse(response.body, (chunk) => {
         events++;
         if (chunk.error) throw new ProtocolError(`server error in stream: ${JSON.stringify(chunk.error).slice(0, 200)}`);
@@ -138,12 +157,13 @@ export class ChatClient {
         if (typeof piece === "string" && piece.length) {
           ttft ??= performance.now() - started;
           text += piece;
+          if (text.length > maxChars) throw new ProtocolError(`answer longer than max_tokens ${call.maxTokens} allows (${maxChars} characters)`);
           call.onText?.(piece);
         }
         if (choice?.finish_reason) finishReason = choice.finish_reason;
         if (chunk.usage) usage = chunk.usage;
         if (typeof chunk.system_fingerprint === "string") fingerprint = chunk.system_fingerprint;
-      });
+      }, { maxBytes: responseByteBound(call.maxTokens) });
     } catch (err) {
       if (abort.signal.aborted) throw abort.signal.reason;
       if (err instanceof APIUserAbortError && call.signal?.aborted) throw call.signal.reason;

@@ -2,6 +2,15 @@
 import type { Finding, ScanResult } from "../../scan/Finding.js";
 import type { ReportFormat } from "./ReportFormat.js";
 
+/**
+ * Untrusted text (a model's reason, file names, comments quoted in messages) made inert for a terminal:
+ * control characters (ANSI/OSC escapes, carriage returns, bidi overrides) are shown as `\u{…}` escapes.
+ */
+export function inert(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
 const LEVEL_COLOUR = { critical: "1;31", high: "31", medium: "33", low: "36" } as const;
 
 export const text: ReportFormat = {
@@ -12,7 +21,7 @@ export const text: ReportFormat = {
     const byFile = new Map<string, Finding[]>();
     for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
     for (const file of [...byFile.keys()].sort()) {
-      out.push(paint("1;4", file));
+      out.push(paint("1;4", inert(file)));
       for (const f of byFile.get(file)!.sort((a, b) => a.startLine - b.startLine)) out.push(findingLine(f, paint));
       out.push("");
     }
@@ -21,13 +30,13 @@ export const text: ReportFormat = {
       out.push(paint("1", `Skipped (${result.skipped.length}):`));
       for (const s of [...result.skipped].sort((a, b) => (a.path < b.path ? -1 : 1))) {
         const mark = s.incomplete ? paint("33", "not scanned") : "left out";
-        out.push(`  ${s.path}  ${mark}: ${s.reason} (${s.detail})`);
+        out.push(`  ${inert(s.path)}  ${mark}: ${s.reason} (${inert(s.detail)})`);
       }
       out.push("");
     }
     if (result.notes.length) {
       out.push(paint("1", `Notes (${result.notes.length}):`));
-      for (const n of result.notes) out.push(`  ${n.path}  ${n.note}: ${n.detail}`);
+      for (const n of result.notes) out.push(`  ${inert(n.path)}  ${n.note}: ${inert(n.detail)}`);
       out.push("");
     }
     out.push(summaryLines(result, paint).join("\n"));
@@ -44,20 +53,19 @@ const INDENT = " ".repeat(12);
 function findingLine(f: Finding, paint: (code: string, s: string) => string): string {
   const lines = f.startLine === f.endLine ? `${f.startLine}` : `${f.startLine}-${f.endLine}`;
   const level = paint(LEVEL_COLOUR[f.level], f.level.padEnd(8));
-  const out = [`  ${lines.padEnd(9)} ${level} ${paint("1", f.cwe.padEnd(8))} ${f.message}`];
+  const out = [`  ${lines.padEnd(9)} ${level} ${paint("1", inert(f.cwe).padEnd(8))} ${inert(f.message)}`];
   const code = f.snippet.split("\n")[0]?.trim();
   if (code) out.push(`${INDENT}${paint("2", `${f.startLine} |`)} ${oneLine(code)}`);
-  if (f.path.length > 1) out.push(`${INDENT}path: ${f.path.map((s) => `${s.text || "…"} :${s.line}${s.note ? ` (${s.note})` : ""}`).join(" → ")}`);
+  if (f.path.length > 1) out.push(`${INDENT}path: ${f.path.map((s) => `${inert(s.text) || "…"} :${s.line}${s.note ? ` (${inert(s.note)})` : ""}`).join(" → ")}`);
   out.push(`${INDENT}fix: ${f.fix}`);
-  if (f.inferred.length) out.push(`${INDENT}${paint("2", `inferred: ${f.inferred.join("; ")}`)}`);
-  if (f.suppression) out.push(`${INDENT}${paint("2", `suppressed${f.suppression.reason ? `: ${f.suppression.reason}` : ""}`)}`);
+  if (f.inferred.length) out.push(`${INDENT}${paint("2", `inferred: ${inert(f.inferred.join("; "))}`)}`);
+  if (f.suppression) out.push(`${INDENT}${paint("2", `suppressed${f.suppression.reason ? `: ${inert(f.suppression.reason)}` : ""}`)}`);
   return out.join("\n");
 }
 
-/** A line of scanned code shown in a terminal: no control characters, bounded length. */
+/** A line of scanned code shown in a terminal: inert, bounded length. */
 function oneLine(code: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = code.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, " ");
+  const clean = inert(code);
   return clean.length > 160 ? `${clean.slice(0, 157)}…` : clean;
 }
 

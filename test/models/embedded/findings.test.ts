@@ -107,6 +107,9 @@ describe("a finding per weakness", () => {
     expect(sql).toMatchObject({ concept: "sql", startColumn: 5, endLine: 9 });
     expect(sql.endColumn).toBeGreaterThan(sql.startColumn);
     expect(sql.path.at(-1)).toMatchObject({ line: 9, kind: "sink" });
+    // What reached the sink and how, for the finding's sentence of why.
+    expect(sql.sources!.length).toBeGreaterThan(0);
+    expect(sql.kinds!.length).toBeGreaterThan(0);
   });
 
   it("does the same for JavaScript, which the model never saw", async () => {

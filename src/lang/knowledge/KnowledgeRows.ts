@@ -17,6 +17,7 @@ export type KnowledgeRows = Partial<
     | "handlerParams"
     | "moduleFactories"
     | "patternCalls"
+    | "wrappers"
   >
 >;
 

@@ -3,7 +3,7 @@
 import type { ApiTable } from "../tables/ApiTable.js";
 import type { KnowledgeFamily, KnowledgeRows, LanguageBase } from "./KnowledgeRows.js";
 
-const LISTS = ["sources", "sinks", "guards", "sinkProperties", "guardDecorators", "riskDecorators", "handlers", "callbackParams", "handlerParams", "moduleFactories", "patternCalls"] as const;
+const LISTS = ["sources", "sinks", "guards", "sinkProperties", "guardDecorators", "riskDecorators", "handlers", "callbackParams", "handlerParams", "moduleFactories", "patternCalls", "wrappers"] as const;
 
 /**
  * Concatenates each list of the base and the families, in the order given: where the engine takes the first
@@ -17,7 +17,7 @@ export function assembleTable(base: LanguageBase, families: readonly KnowledgeFa
     names.add(f.family);
   }
   const merged: Required<KnowledgeRows> = {
-    sources: [], sinks: [], guards: [], sinkProperties: [], guardDecorators: [], riskDecorators: [], handlers: [], callbackParams: [], handlerParams: [], moduleFactories: [], patternCalls: [],
+    sources: [], sinks: [], guards: [], sinkProperties: [], guardDecorators: [], riskDecorators: [], handlers: [], callbackParams: [], handlerParams: [], moduleFactories: [], patternCalls: [], wrappers: [],
   };
   for (const part of [base, ...families]) {
     for (const key of LISTS) {

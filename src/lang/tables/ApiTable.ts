@@ -80,6 +80,12 @@ export interface ApiTable {
   guardDecorators: { name: RegExp; concept: GuardConcept }[];
   /** Decorator or middleware names that switch a protection off (`csrf_exempt`). Checked before `guardDecorators`. */
   riskDecorators: { name: RegExp; concept: SinkConcept }[];
+  /**
+   * Calls that hand back their first argument's function or module with the same behaviour, only promised
+   * (`util.promisify(cp.exec)`, `pify(require("fs"))`): a name bound to the result reads as that argument.
+   * Defaults to none.
+   */
+  wrappers?: CalleePattern[];
   /** Calls or decorators that make a function a request handler (`app.route`, `app.get`). */
   handlers: CalleePattern[];
   /** Parameter names that are request objects in handlers (`request`, `req`). */

@@ -16,6 +16,8 @@ const PATTERNS = new Set(["pattern_list", "tuple_pattern", "list_pattern", "arra
 const SEQUENCES = new Set(["expression_list", "tuple", "list", "array"]);
 /** Methods that put a value into their receiver (`items.append(q)`, `parts.push(q)`, `d.update(form)`). */
 const ADDERS = new Set(["append", "appendleft", "extend", "add", "insert", "update", "push", "unshift", "setdefault", "set", "write"]);
+/** Functions whose promised form takes other arguments (Node's `util.promisify.custom`): no wrapper reads as them. */
+const CUSTOM_PROMISIFIED = new Set(["setTimeout", "setImmediate", "setInterval", "timers.setTimeout", "timers.setImmediate"]);
 /** Container literals read element by element. */
 const CONTAINERS = new Set(["dictionary", "object", "list", "array", "tuple"]);
 
@@ -60,7 +62,13 @@ export class Assignments {
       else bindings.aliases.set(values.src(left), [made.module]);
     }
     if (!made && left.type === "identifier" && right.type === "attribute") this.memberAlias(left, right, depth);
-    if (node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {
+    const wrapped = factory && !made ? this.wrappedPath(factory, right) : undefined;
+    if (wrapped) {
+      // `const run = util.promisify(cp.exec)`: the name is what was wrapped.
+      if (depth) bindings.shadow([values.src(left)], wrapped);
+      else bindings.aliases.set(values.src(left), wrapped);
+    }
+    if (!wrapped && node.type === "variable_declarator" && (right.type === "call_expression" || right.type === "member_expression") && values.src(right).startsWith("require(")) {
       // A module bound in a function is that module only (`const log = require("./logging")` is no `log.info` rule).
       const p = values.path(right);
       // `var exec = require("child_process").exec` names the member, not the module.
@@ -127,6 +135,20 @@ export class Assignments {
       // `words = []` then `words.append(q)`: the list is no constant any more.
       if (this.bindings.shapes.get(key) === "literal") this.bindings.shapes.set(key, "value");
     }
+  }
+
+  /** The resolved path of what a wrapper call wraps (`util.promisify(cp.exec.bind(cp))` → child_process.exec). */
+  private wrappedPath(factory: SyntaxNode, call: SyntaxNode): string[] | undefined {
+    if (!this.values.match(this.compiled.wrappers, factory).length) return undefined;
+    const args = field(call, "arguments");
+    let first = args ? namedChildren(args)[0] : undefined;
+    // `f.bind(receiver)` is `f`.
+    const bound = first?.type === "call_expression" ? field(first, "function") : undefined;
+    if (bound?.type === "member_expression" && this.values.src(field(bound, "property") ?? bound) === "bind") first = field(bound, "object");
+    if (!first || (first.type !== "identifier" && first.type !== "member_expression" && !this.values.src(first).startsWith("require("))) return undefined;
+    const path = this.values.path(first);
+    // Node's timers define their own promised form (util.promisify.custom): `(delay, value)`, not the callback API.
+    return path.length && !CUSTOM_PROMISIFIED.has(path.join(".")) ? path : undefined;
   }
 
   /** `obj.f = v`, `self.q = v`, `d["k"] = v`: the field or element holds `v`; a container holds what it holds. */

@@ -15,6 +15,7 @@ export class CompiledTable {
   readonly callbackParams: RuleIndex<{ callee: string; roles: string[] }>;
   readonly patternCalls: RuleIndex<PatternCallRule>;
   readonly moduleFactories: RuleIndex<{ callee: string; module: string }>;
+  readonly wrappers: RuleIndex<string>;
 
   constructor(readonly table: ApiTable) {
     this.sinks = new RuleIndex(table.sinks, (r) => r.callee);
@@ -27,5 +28,6 @@ export class CompiledTable {
     this.callbackParams = new RuleIndex(table.callbackParams ?? [], (r) => r.callee);
     this.patternCalls = new RuleIndex(table.patternCalls ?? [], (r) => r.callee);
     this.moduleFactories = new RuleIndex(table.moduleFactories ?? [], (r) => r.callee);
+    this.wrappers = new RuleIndex(table.wrappers ?? [], (r) => r);
   }
 }

@@ -85,10 +85,10 @@ export const SQL_GRANT_PUBLIC = /\bgrant\b[^;]*\bto\s+public\b/i;
 export const HTML_TEXT = /<\/?[a-zA-Z][^>]*>/;
 
 /**
- * A rejecting condition that only runs when a value is present: `if token and token != expected`,
+ * A rejecting condition on a credential-like value that only runs when the value is present: `if token and token != expected`,
  * `if (sig && !valid(sig))`. A missing value then skips the check (fails open).
  */
-export const FAIL_OPEN = /^\s*\(?\s*[\w.$]+(\[[^\]]*\])?(\s+is\s+not\s+None|\s*!==?\s*(null|undefined|None))?\s*(\band\b|&&)\s*[^\n]*(\bnot\b|!)/;
+export const FAIL_OPEN = /^\s*\(?\s*[\w.$]*(token|secret|sig(nature)?|pass(word|wd)?|auth\w*|session|csrf|xsrf|nonce|otp|api_?key|hmac|credential|jwt|digest)[\w.$]*(\[[^\]]*\])?(\s+is\s+not\s+None|\s*!==?\s*(null|undefined|None))?\s*(\band\b|&&)\s*[^\n]*(\bnot\b|!)/i;
 
 /** Calls that build a regular expression from its source text (`re.compile("…")`, `new RegExp("…")`). */
 export const PATTERN_BUILDER = /^(compile|RegExp)$/;

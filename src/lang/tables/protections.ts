@@ -1,5 +1,5 @@
 // Which guards protect which sink, as a reviewer would write them in a rule table. Data, not code.
-import type { GuardConcept, SinkConcept } from "../view/concepts.js";
+import type { GuardConcept, SinkConcept, SourceConcept } from "../view/concepts.js";
 
 export interface Protection {
   /**
@@ -48,3 +48,12 @@ export const PROTECTIONS: Partial<Record<SinkConcept, Protection>> = {
 export const PRESENCE_SINKS: ReadonlySet<SinkConcept> = new Set<SinkConcept>([
   "weak-hash", "weak-crypto", "weak-random", "small-key", "cookie-flags", "cleartext-transport", "temp-file", "verify-off", "debug-mode",
 ]);
+
+/**
+ * Sinks where data from the program's own operator is no attack: whoever runs a command-line tool owns its
+ * arguments, environment and terminal, so printing them is no log injection. A flow into these sinks whose
+ * sources are all of these kinds is read as untainted.
+ */
+export const OPERATOR_SOURCES: Partial<Record<SinkConcept, readonly SourceConcept[]>> = {
+  "log-output": ["argv", "env", "stdin", "file-content"],
+};

@@ -1,5 +1,5 @@
 // What a view has found so far: sources, sinks with the guards that cover them, and counters; gives the UnitView.
-import { PROTECTIONS } from "../tables/protections.js";
+import { OPERATOR_SOURCES, PROTECTIONS } from "../tables/protections.js";
 import { SINK_CWE } from "../tables/sinkCwes.js";
 import type { ArgShape, GuardConcept, SinkConcept, SourceConcept } from "./concepts.js";
 import type { SyntaxNode } from "./SyntaxNode.js";
@@ -76,8 +76,10 @@ export class Findings {
     if (taint.params !== undefined) this.onParamSink?.(site, taint);
   }
 
-  private record(site: SinkSite, taint: Taint | null): void {
+  private record(site: SinkSite, given: Taint | null): void {
     const { concept, node, shape, bound, own } = site;
+    const operator = OPERATOR_SOURCES[concept];
+    const taint = given && operator && [...given.sources].every((s) => operator.includes(s)) ? null : given;
     const lines = new Set<number>([node.line]);
     const where = this.locator?.locate(node) ?? { column: 1, endLine: node.line, endColumn: 1 };
     const sinkStep = this.step(node, "sink");

@@ -16,6 +16,13 @@ describe("log output from the program's own operator", () => {
     const node = logHits(`const user = process.argv[2];\nconsole.log("user " + user);\n`, "javascript");
     expect(node.every((h) => !h.tainted)).toBe(true);
   });
+
+  it("reads a helper logging its own parameter as untainted, and the call that passes it request data as tainted", () => {
+    const helper = `import logging\nlog = logging.getLogger(__name__)\n\ndef audit(who):\n    log.info("access by " + who)\n`;
+    expect(logHits(helper, "python").map((h) => h.tainted)).toEqual([false]);
+    const called = logHits(`${helper}\n@app.route("/a")\ndef a():\n    audit(request.args["who"])\n    return "ok"\n`, "python");
+    expect(called.some((h) => h.tainted && h.sources.includes("request") && h.line === 5)).toBe(true);
+  });
 });
 
 describe("fail-open checks", () => {

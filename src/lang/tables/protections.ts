@@ -50,10 +50,11 @@ export const PRESENCE_SINKS: ReadonlySet<SinkConcept> = new Set<SinkConcept>([
 ]);
 
 /**
- * Sinks where data from the program's own operator is no attack: whoever runs a command-line tool owns its
- * arguments, environment and terminal, so printing them is no log injection. A flow into these sinks whose
- * sources are all of these kinds is read as untainted.
+ * Sources that make no attack on a sink. Whoever runs a command-line tool owns its arguments, environment and
+ * terminal, so printing them is no log injection; and a function that logs its own parameter is no finding of its
+ * own (a caller that passes request data is: the call's path reaches the log through the function's summary).
+ * A flow into these sinks whose sources are all of these kinds is read as untainted.
  */
 export const OPERATOR_SOURCES: Partial<Record<SinkConcept, readonly SourceConcept[]>> = {
-  "log-output": ["argv", "env", "stdin", "file-content"],
+  "log-output": ["argv", "env", "stdin", "file-content", "param"],
 };

@@ -14,6 +14,8 @@ export type SourceRead =
   | { ok: false; reason: SkipReason; detail: string };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** U+FFFD as UTF-8 bytes. */
+const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 const lenient = new TextDecoder("utf-8");
 
 /** Share of control bytes or undecodable text above which a file is data, not source (source has next to none). */
@@ -28,6 +30,8 @@ function binaryEvidence(bytes: Buffer): string | null {
   const text = lenient.decode(sample);
   let bad = 0;
   for (let i = text.indexOf("\ufffd"); i !== -1; i = text.indexOf("\ufffd", i + 1)) bad++;
+  // U+FFFD written in the file itself (EF BF BD: character tables, test data) is text, not a decoding failure.
+  for (let i = sample.indexOf(REPLACEMENT); i !== -1; i = sample.indexOf(REPLACEMENT, i + 3)) bad--;
   return bad > BINARY_SHARE * text.length ? `${((100 * bad) / Math.max(1, text.length)).toFixed(1)} % of it is not UTF-8` : null;
 }
 

@@ -110,3 +110,16 @@ describe("binary files", () => {
     expect(readSource(join(root, "latin1.py"))).toMatchObject({ ok: true, notUtf8: true });
   });
 });
+
+describe("text that holds U+FFFD", () => {
+  it("is text when the replacement character is written in the file (a character table), binary when decoding fails", async () => {
+    const { readSource } = await import("../../src/scan/readSource.js");
+    const root = tree({});
+    const table = `// generated\nmodule.exports = {\n${Array.from({ length: 200 }, (_, i) => `  "cp${i}": { "chars": "\u00c7\u00fc\ufffd\ufffd\ufffd\u00e9\ufffd\ufffd" },`).join("\n")}\n};\n`;
+    writeFileSync(join(root, "table.js"), table);
+    expect(readSource(join(root, "table.js"))).toMatchObject({ ok: true, notUtf8: false });
+    const broken = Buffer.concat(Array.from({ length: 200 }, () => Buffer.from([0x61, 0x20, 0xc3, 0x28, 0x0a])));
+    writeFileSync(join(root, "broken.js"), broken);
+    expect(readSource(join(root, "broken.js"))).toMatchObject({ ok: false, reason: "binary" });
+  });
+});
